@@ -1,0 +1,34 @@
+//===- Analysis.h - Entry points of the core analysis ------------*- C++ -*-===//
+#ifndef UNAWAITED_ANALYSIS_H
+#define UNAWAITED_ANALYSIS_H
+
+#include "unawaited/Finding.h"
+#include "unawaited/Options.h"
+
+namespace clang {
+class ASTContext;
+}
+
+namespace unawaited {
+
+/// Which checks a run should report.
+struct EnabledChecks {
+  bool DiscardedTask = true;
+  bool DiscardedEagerTask = true;
+  bool UnawaitedVariable = true;
+
+  bool isEnabled(CheckId Id) const;
+  void set(CheckId Id, bool On);
+  bool any() const {
+    return DiscardedTask || DiscardedEagerTask || UnawaitedVariable;
+  }
+};
+
+/// Analyses every function body of the translation unit that is not in a
+/// system header and reports the enabled checks' findings to \p Sink.
+void analyzeTranslationUnit(clang::ASTContext &Ctx, const Options &Opts,
+                            const EnabledChecks &Checks, FindingSink &Sink);
+
+} // namespace unawaited
+
+#endif

@@ -1,0 +1,53 @@
+//===- Finding.h - A diagnostic produced by the core -------------*- C++ -*-===//
+//
+// Findings are front-end neutral: the clang-tidy adapter turns them into
+// ClangTidyCheck::diag calls, the -fplugin front end into clang diagnostics.
+//
+//===----------------------------------------------------------------------===//
+#ifndef UNAWAITED_FINDING_H
+#define UNAWAITED_FINDING_H
+
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
+#include <vector>
+
+namespace unawaited {
+
+/// The checks; their names are part of the public interface.
+enum class CheckId { DiscardedTask, DiscardedEagerTask, UnawaitedVariable };
+
+inline constexpr CheckId AllChecks[] = {CheckId::DiscardedTask,
+                                        CheckId::DiscardedEagerTask,
+                                        CheckId::UnawaitedVariable};
+
+llvm::StringRef checkName(CheckId Id);
+
+/// A note attached to a finding (e.g. where a stored task dies).
+struct FindingNote {
+  clang::SourceLocation Loc;
+  std::string Message;
+  std::vector<clang::FixItHint> Fixes;
+};
+
+struct Finding {
+  CheckId Check;
+  clang::SourceLocation Loc;
+  clang::SourceRange Range;
+  /// Clang style: lowercase, no final period, no check name.
+  std::string Message;
+  std::vector<clang::FixItHint> Fixes;
+  std::vector<FindingNote> Notes;
+};
+
+/// Receives findings; one implementation per front end.
+class FindingSink {
+public:
+  virtual ~FindingSink();
+  virtual void report(const Finding &F) = 0;
+};
+
+} // namespace unawaited
+
+#endif

@@ -1,0 +1,98 @@
+//===- Baseline.cpp -------------------------------------------------------===//
+#include "Baseline.h"
+#include "Fixes.h"
+#include "Output.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SHA256.h"
+#include "llvm/ADT/StringExtras.h"
+
+namespace unawaited::cli {
+
+static std::string absoluteDir(llvm::StringRef BaselinePath) {
+  llvm::SmallString<256> P(BaselinePath);
+  llvm::sys::fs::make_absolute(P);
+  llvm::sys::path::remove_dots(P, true);
+  return llvm::sys::path::parent_path(P).str();
+}
+
+static std::string relativeTo(llvm::StringRef File, llvm::StringRef Dir) {
+  llvm::StringRef F(File);
+  if (F.consume_front(Dir) && F.consume_front("/"))
+    return F.str();
+  return File.str();
+}
+
+std::string fingerprint(const DiagRecord &D, llvm::StringRef BaselineDir) {
+  std::string Line = sourceLine(D.File, D.Line);
+  std::string Folded;
+  for (char C : Line)
+    if (!isspace(static_cast<unsigned char>(C)))
+      Folded += C;
+  std::string Key = D.Check + "\n" + relativeTo(D.File, BaselineDir) + "\n" +
+                    Folded + "\n" + D.Message;
+  return llvm::toHex(llvm::SHA256::hash(llvm::arrayRefFromStringRef(Key)),
+                     /*LowerCase=*/true)
+      .substr(0, 32);
+}
+
+llvm::Expected<Baseline> Baseline::load(llvm::StringRef Path) {
+  auto Buf = llvm::MemoryBuffer::getFile(Path);
+  if (!Buf)
+    return llvm::createStringError(Buf.getError(), "cannot read baseline '%s'",
+                                   Path.str().c_str());
+  auto Parsed = llvm::json::parse((*Buf)->getBuffer());
+  if (!Parsed)
+    return llvm::createStringError("malformed baseline '%s': %s",
+                                   Path.str().c_str(),
+                                   llvm::toString(Parsed.takeError()).c_str());
+  Baseline B;
+  B.Dir = absoluteDir(Path);
+  const llvm::json::Object *Root = Parsed->getAsObject();
+  const llvm::json::Array *List = Root ? Root->getArray("findings") : nullptr;
+  if (!List)
+    return llvm::createStringError(
+        "malformed baseline '%s': no \"findings\" array", Path.str().c_str());
+  for (const llvm::json::Value &V : *List)
+    if (const llvm::json::Object *O = V.getAsObject())
+      if (std::optional<llvm::StringRef> FP = O->getString("fingerprint"))
+        ++B.Counts[*FP];
+  return B;
+}
+
+llvm::Error Baseline::write(llvm::StringRef Path,
+                            const std::vector<DiagRecord> &Findings) {
+  std::string Dir = absoluteDir(Path);
+  llvm::json::Array List;
+  for (const DiagRecord &D : Findings)
+    List.push_back(llvm::json::Object{{"fingerprint", fingerprint(D, Dir)},
+                                      {"check", D.Check},
+                                      {"file", relativeTo(D.File, Dir)},
+                                      {"message", D.Message}});
+  llvm::json::Object Root{{"version", 1}, {"findings", std::move(List)}};
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Root))) << "\n";
+  OS.flush();
+  return writeFileAtomically(Path, Text);
+}
+
+size_t Baseline::filter(std::vector<DiagRecord> &Findings) const {
+  llvm::StringMap<unsigned> Left = Counts;
+  size_t Removed = 0;
+  std::vector<DiagRecord> Kept;
+  for (DiagRecord &D : Findings) {
+    auto It = Left.find(fingerprint(D, Dir));
+    if (It != Left.end() && It->second > 0) {
+      --It->second;
+      ++Removed;
+      continue;
+    }
+    Kept.push_back(std::move(D));
+  }
+  Findings = std::move(Kept);
+  return Removed;
+}
+
+} // namespace unawaited::cli

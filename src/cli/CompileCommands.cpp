@@ -1,0 +1,100 @@
+//===- CompileCommands.cpp ------------------------------------------------===//
+#include "CompileCommands.h"
+#include "clang/Driver/Options.h"
+#include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/Option/ArgList.h"
+#include "llvm/Option/OptTable.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/VirtualFileSystem.h"
+
+using namespace clang;
+
+#ifndef UNAWAITED_CLANG_RESOURCE_DIR
+#define UNAWAITED_CLANG_RESOURCE_DIR ""
+#endif
+
+namespace unawaited::cli {
+
+llvm::Expected<std::unique_ptr<tooling::CompilationDatabase>>
+loadDatabase(llvm::StringRef BuildPath) {
+  std::string Err;
+  std::unique_ptr<tooling::CompilationDatabase> DB;
+  if (llvm::sys::fs::is_directory(BuildPath)) {
+    DB = tooling::CompilationDatabase::loadFromDirectory(BuildPath, Err);
+    if (!DB)
+      return llvm::createStringError(
+          "no compilation database in '%s' (expected compile_commands.json)",
+          BuildPath.str().c_str());
+  } else if (llvm::sys::fs::exists(BuildPath)) {
+    DB = tooling::JSONCompilationDatabase::loadFromFile(
+        BuildPath, Err, tooling::JSONCommandLineSyntax::AutoDetect);
+    if (!DB)
+      return llvm::createStringError(
+          "malformed compilation database '%s': %s", BuildPath.str().c_str(),
+          llvm::StringRef(Err).trim().split('\n').first.str().c_str());
+  } else {
+    return llvm::createStringError("compilation database '%s' does not exist",
+                                   BuildPath.str().c_str());
+  }
+  if (DB->getAllCompileCommands().empty() && Err.empty() &&
+      llvm::sys::fs::is_directory(BuildPath) == false)
+    return llvm::createStringError("compilation database '%s' is empty",
+                                   BuildPath.str().c_str());
+  DB = tooling::expandResponseFiles(std::move(DB),
+                                    llvm::vfs::getRealFileSystem());
+  return tooling::inferMissingCompileCommands(std::move(DB));
+}
+
+std::string resourceDir() {
+  if (std::optional<std::string> Env =
+          llvm::sys::Process::GetEnv("UNAWAITED_RESOURCE_DIR"))
+    return *Env;
+  llvm::StringRef Built = UNAWAITED_CLANG_RESOURCE_DIR;
+  if (!Built.empty() && llvm::sys::fs::is_directory(Built))
+    return Built.str();
+  // A relocated install next to its own clang: <prefix>/lib/clang/<major>.
+  std::string Exe = llvm::sys::fs::getMainExecutable(
+      nullptr, reinterpret_cast<void *>(&resourceDir));
+  llvm::SmallString<256> P(llvm::sys::path::parent_path(
+      llvm::sys::path::parent_path(Exe)));
+  llvm::sys::path::append(P, "lib", "clang", "19");
+  return std::string(P);
+}
+
+void adjustCommand(tooling::CompileCommand &C,
+                   std::set<std::string> &Dropped) {
+  std::vector<std::string> &Args = C.CommandLine;
+  if (Args.empty())
+    return;
+  // Ask clang's own option table which arguments it does not know.
+  std::vector<const char *> Raw;
+  for (size_t I = 1; I < Args.size(); ++I)
+    Raw.push_back(Args[I].c_str());
+  unsigned MissingIndex = 0, MissingCount = 0;
+  const llvm::opt::OptTable &Table = driver::getDriverOptTable();
+  llvm::opt::InputArgList Parsed =
+      Table.ParseArgs(Raw, MissingIndex, MissingCount,
+                      llvm::opt::Visibility(driver::options::ClangOption));
+  std::set<unsigned> Drop;
+  for (const llvm::opt::Arg *A :
+       Parsed.filtered(driver::options::OPT_UNKNOWN)) {
+    Drop.insert(A->getIndex() + 1);
+    Dropped.insert(A->getAsString(Parsed));
+  }
+  bool HasResourceDir = false;
+  std::vector<std::string> Out;
+  for (size_t I = 0; I < Args.size(); ++I) {
+    if (Drop.count(I))
+      continue;
+    if (llvm::StringRef(Args[I]).starts_with("-resource-dir"))
+      HasResourceDir = true;
+    Out.push_back(Args[I]);
+  }
+  if (!HasResourceDir)
+    Out.insert(Out.begin() + 1, "-resource-dir=" + resourceDir());
+  Args = std::move(Out);
+}
+
+} // namespace unawaited::cli

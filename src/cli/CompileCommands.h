@@ -1,0 +1,29 @@
+//===- CompileCommands.h - Loading and adjusting compile commands -*- C++ -*-===//
+#ifndef UNAWAITED_CLI_COMPILECOMMANDS_H
+#define UNAWAITED_CLI_COMPILECOMMANDS_H
+
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/Support/Error.h"
+#include <memory>
+#include <set>
+
+namespace unawaited::cli {
+
+/// Loads `-p` (a directory holding compile_commands.json, or the file
+/// itself), expands response files, and infers commands for files the
+/// database does not list from their neighbours (as clangd does).
+llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
+loadDatabase(llvm::StringRef BuildPath);
+
+/// Makes a command runnable by our clang: adds the resource directory and
+/// drops flags clang does not know (GCC-only ones), recording each dropped
+/// flag in \p Dropped so the caller can warn once per flag.
+void adjustCommand(clang::tooling::CompileCommand &C,
+                   std::set<std::string> &Dropped);
+
+/// The clang resource directory (builtin headers) this build uses.
+std::string resourceDir();
+
+} // namespace unawaited::cli
+
+#endif

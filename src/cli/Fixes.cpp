@@ -1,0 +1,127 @@
+//===- Fixes.cpp ----------------------------------------------------------===//
+#include "Fixes.h"
+#include "clang/Tooling/Core/Replacement.h"
+#include "clang/Tooling/DiagnosticsYaml.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/YAMLTraits.h"
+#include <map>
+
+using namespace clang;
+
+namespace unawaited::cli {
+
+llvm::Error writeFileAtomically(llvm::StringRef Path,
+                                llvm::StringRef Contents) {
+  llvm::SmallString<256> Model(Path);
+  Model += ".unawaited-%%%%%%";
+  int FD = -1;
+  llvm::SmallString<256> Temp;
+  if (std::error_code EC = llvm::sys::fs::createUniqueFile(Model, FD, Temp))
+    return llvm::createStringError(EC, "cannot write '%s': %s",
+                                   Path.str().c_str(), EC.message().c_str());
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << Contents;
+    OS.close();
+    if (OS.has_error()) {
+      llvm::sys::fs::remove(Temp);
+      return llvm::createStringError(OS.error(), "cannot write '%s'",
+                                     Path.str().c_str());
+    }
+  }
+  if (auto Perms = llvm::sys::fs::getPermissions(Path))
+    llvm::sys::fs::setPermissions(Temp, *Perms);
+  if (std::error_code EC = llvm::sys::fs::rename(Temp, Path)) {
+    llvm::sys::fs::remove(Temp);
+    return llvm::createStringError(EC, "cannot replace '%s': %s",
+                                   Path.str().c_str(), EC.message().c_str());
+  }
+  return llvm::Error::success();
+}
+
+llvm::Expected<FixSummary>
+applyFixes(const std::vector<DiagRecord> &Findings) {
+  FixSummary Summary;
+  std::map<std::string, tooling::Replacements> PerFile;
+  for (const DiagRecord &D : Findings) {
+    if (D.Fixes.empty())
+      continue;
+    // All of a finding's replacements, or none of them.
+    std::map<std::string, tooling::Replacements> Trial = PerFile;
+    bool Ok = true;
+    for (const FixRecord &F : D.Fixes) {
+      tooling::Replacement R(F.File, F.Offset, F.Length, F.Text);
+      tooling::Replacements &Set = Trial[F.File];
+      bool Overlaps = false;
+      for (const tooling::Replacement &Existing : Set)
+        if (Existing.getOffset() == R.getOffset() ||
+            (R.getOffset() < Existing.getOffset() + Existing.getLength() &&
+             Existing.getOffset() < R.getOffset() + R.getLength()))
+          Overlaps = true;
+      if (Overlaps || Set.add(R)) {
+        Ok = false;
+        break;
+      }
+    }
+    if (Ok) {
+      PerFile = std::move(Trial);
+      ++Summary.Applied;
+    } else {
+      ++Summary.Skipped;
+    }
+  }
+  for (auto &[File, Reps] : PerFile) {
+    if (Reps.empty())
+      continue;
+    auto Buf = llvm::MemoryBuffer::getFile(File);
+    if (!Buf)
+      return llvm::createStringError(Buf.getError(), "cannot read '%s'",
+                                     File.c_str());
+    auto Fixed = tooling::applyAllReplacements((*Buf)->getBuffer(), Reps);
+    if (!Fixed)
+      return Fixed.takeError();
+    if (llvm::Error E = writeFileAtomically(File, *Fixed))
+      return std::move(E);
+    ++Summary.Files;
+  }
+  return Summary;
+}
+
+static tooling::DiagnosticMessage message(llvm::StringRef Text,
+                                          llvm::StringRef File, unsigned Offset,
+                                          const std::vector<FixRecord> &Fixes) {
+  tooling::DiagnosticMessage M;
+  M.Message = Text.str();
+  M.FilePath = File.str();
+  M.FileOffset = Offset;
+  for (const FixRecord &F : Fixes)
+    llvm::consumeError(M.Fix[F.File].add(
+        tooling::Replacement(F.File, F.Offset, F.Length, F.Text)));
+  return M;
+}
+
+llvm::Error exportFixes(const std::vector<DiagRecord> &Findings,
+                        llvm::StringRef MainFile, llvm::StringRef OutPath) {
+  tooling::TranslationUnitDiagnostics TUD;
+  TUD.MainSourceFile = MainFile.str();
+  for (const DiagRecord &D : Findings) {
+    llvm::SmallVector<tooling::DiagnosticMessage, 1> Notes;
+    for (const NoteRecord &N : D.Notes)
+      Notes.push_back(message(N.Message, N.File, N.Offset, N.Fixes));
+    TUD.Diagnostics.emplace_back(
+        D.Check, message(D.Message, D.File, D.Offset, D.Fixes), Notes,
+        D.Level == "error" ? tooling::Diagnostic::Error
+                           : tooling::Diagnostic::Warning,
+        llvm::sys::path::parent_path(D.File));
+  }
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  llvm::yaml::Output YAML(OS);
+  YAML << TUD;
+  OS.flush();
+  return writeFileAtomically(OutPath, Text);
+}
+
+} // namespace unawaited::cli

@@ -1,0 +1,32 @@
+//===- Fixes.h - Applying and exporting fix-its ------------------*- C++ -*-===//
+#ifndef UNAWAITED_CLI_FIXES_H
+#define UNAWAITED_CLI_FIXES_H
+
+#include "Record.h"
+#include "llvm/Support/Error.h"
+
+namespace unawaited::cli {
+
+struct FixSummary {
+  unsigned Applied = 0;  ///< findings whose fixes were applied
+  unsigned Skipped = 0;  ///< findings whose fixes overlapped another's
+  unsigned Files = 0;    ///< files rewritten
+};
+
+/// Applies the findings' own fix-its (not notes'), file by file: each file
+/// is written to a temporary beside it and renamed over it, so a file is
+/// either fully fixed or untouched. Fixes that overlap an earlier one are
+/// skipped whole, never merged.
+llvm::Expected<FixSummary> applyFixes(const std::vector<DiagRecord> &Findings);
+
+/// Writes clang-apply-replacements YAML for \p Findings.
+llvm::Error exportFixes(const std::vector<DiagRecord> &Findings,
+                        llvm::StringRef MainFile, llvm::StringRef OutPath);
+
+/// Writes \p Contents to \p Path atomically (temporary file, then rename).
+llvm::Error writeFileAtomically(llvm::StringRef Path,
+                                llvm::StringRef Contents);
+
+} // namespace unawaited::cli
+
+#endif

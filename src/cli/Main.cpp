@@ -1,0 +1,408 @@
+//===- Main.cpp - The unawaited command-line driver -----------------------===//
+//
+//   unawaited [options] [<source>...] [-- <compiler args>]
+//
+// Exit codes: 0 no findings; 1 findings (after the baseline); 2 usage,
+// configuration or input error; 3 some translation units could not be
+// analysed. See docs/cli.md.
+//
+//===----------------------------------------------------------------------===//
+#include "Baseline.h"
+#include "CompileCommands.h"
+#include "Fixes.h"
+#include "Output.h"
+#include "Scheduler.h"
+#include "Worker.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Regex.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/WithColor.h"
+#include <chrono>
+#include <map>
+#include <set>
+#include <thread>
+
+using namespace clang;
+using namespace llvm;
+using namespace unawaited::cli;
+
+namespace {
+
+cl::OptionCategory Category("unawaited options");
+
+cl::opt<std::string> BuildPath("p", cl::desc("Build directory holding "
+                                             "compile_commands.json, or the "
+                                             "file itself"),
+                               cl::value_desc("path"), cl::cat(Category));
+cl::list<std::string> Sources(cl::Positional, cl::desc("[<source>...]"),
+                              cl::cat(Category));
+cl::opt<std::string> Checks("checks",
+                            cl::desc("Check globs, applied after the "
+                                     "configuration (e.g. "
+                                     "-coro-discarded-eager-task)"),
+                            cl::cat(Category));
+cl::opt<std::string> Config("config", cl::desc("Configuration in YAML, "
+                                               "instead of .clang-tidy files"),
+                            cl::cat(Category));
+cl::opt<std::string> ConfigFile("config-file",
+                                cl::desc("Read the configuration from this "
+                                         "file instead of .clang-tidy files"),
+                                cl::value_desc("path"), cl::cat(Category));
+cl::opt<bool> Fix("fix", cl::desc("Apply the fix-its in place"),
+                  cl::cat(Category));
+cl::opt<std::string> ExportFixes("export-fixes",
+                                 cl::desc("Write fixes as "
+                                          "clang-apply-replacements YAML"),
+                                 cl::value_desc("file"), cl::cat(Category));
+cl::opt<Format> OutputFormat(
+    "format", cl::desc("Output format"), cl::init(Format::Text),
+    cl::values(clEnumValN(Format::Text, "text", "clang-tidy style (default)"),
+               clEnumValN(Format::Json, "json", "JSON (docs/cli.md)"),
+               clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0"),
+               clEnumValN(Format::Github, "github",
+                          "GitHub workflow annotations")),
+    cl::cat(Category));
+cl::opt<std::string> OutputFile("o", cl::desc("Write the report to a file"),
+                                cl::value_desc("file"), cl::cat(Category));
+cl::opt<unsigned> Jobs("j", cl::desc("Parallel jobs (default: all cores)"),
+                       cl::init(0), cl::cat(Category));
+cl::opt<unsigned> Timeout("timeout",
+                          cl::desc("Seconds one file may take (0: no limit)"),
+                          cl::init(600), cl::cat(Category));
+cl::opt<std::string> HeaderFilter("header-filter",
+                                  cl::desc("Report findings in headers "
+                                           "matching this regex (default "
+                                           "all non-system headers)"),
+                                  cl::init(".*"), cl::cat(Category));
+cl::opt<std::string> Exclude("exclude",
+                             cl::desc("Skip sources and headers matching "
+                                      "this regex"),
+                             cl::cat(Category));
+cl::opt<std::string> Shard("shard", cl::desc("Analyse shard K of N (K/N)"),
+                           cl::cat(Category));
+cl::opt<std::string> BaselineFile("baseline",
+                                  cl::desc("Report only findings not in this "
+                                           "baseline"),
+                                  cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> WriteBaseline("write-baseline",
+                                   cl::desc("Record the findings as a "
+                                            "baseline"),
+                                   cl::value_desc("file"), cl::cat(Category));
+enum class ProgressMode { Auto, Always, Never };
+cl::opt<ProgressMode> Progress(
+    "progress", cl::desc("Progress bar on stderr"), cl::init(ProgressMode::Auto),
+    cl::values(clEnumValN(ProgressMode::Auto, "auto", "when stderr is a TTY"),
+               clEnumValN(ProgressMode::Always, "always", ""),
+               clEnumValN(ProgressMode::Never, "never", "")),
+    cl::cat(Category));
+cl::opt<bool> Quiet("quiet", cl::desc("No progress and no summary"),
+                    cl::cat(Category));
+cl::opt<std::string> WorkerTaskFile("worker", cl::Hidden,
+                                    cl::desc("internal: analyse one task"));
+
+int usageError(const Twine &Message) {
+  WithColor::error(errs(), "unawaited") << Message << "\n";
+  return 2;
+}
+
+std::string absolutePath(StringRef Path) {
+  SmallString<256> P(Path);
+  sys::fs::make_absolute(P);
+  sys::path::remove_dots(P, true);
+  return std::string(P);
+}
+
+/// Fills in line and column from the file's bytes.
+void locate(const std::string &File, unsigned Offset, unsigned &Line,
+            unsigned &Column) {
+  static std::map<std::string, std::vector<unsigned>> LineStarts;
+  auto It = LineStarts.find(File);
+  if (It == LineStarts.end()) {
+    std::vector<unsigned> Starts = {0};
+    if (auto Buf = MemoryBuffer::getFile(File)) {
+      StringRef Text = (*Buf)->getBuffer();
+      for (unsigned I = 0; I < Text.size(); ++I)
+        if (Text[I] == '\n')
+          Starts.push_back(I + 1);
+    }
+    It = LineStarts.emplace(File, std::move(Starts)).first;
+  }
+  const std::vector<unsigned> &S = It->second;
+  auto Up = std::upper_bound(S.begin(), S.end(), Offset);
+  Line = static_cast<unsigned>(Up - S.begin());
+  Column = Offset - *(Up - 1) + 1;
+}
+
+struct ProgressBar {
+  bool Enabled = false;
+  std::chrono::steady_clock::time_point Start = std::chrono::steady_clock::now();
+  void update(size_t Done, size_t Total, size_t Findings) {
+    if (!Enabled)
+      return;
+    double Elapsed = std::chrono::duration<double>(
+                         std::chrono::steady_clock::now() - Start)
+                         .count();
+    double Left = Done ? Elapsed / Done * (Total - Done) : 0;
+    errs() << formatv("\r[{0}/{1}] {2} finding{3}, {4:f0}s left   ", Done,
+                      Total, Findings, Findings == 1 ? "" : "s", Left);
+    if (Done == Total)
+      errs() << "\r" << std::string(60, ' ') << "\r";
+  }
+};
+
+} // namespace
+
+int main(int argc, const char **argv) {
+  InitLLVM Init(argc, argv);
+  // `-- <args>`: a compilation database of its own, consumed first.
+  std::string FixedErr;
+  std::unique_ptr<tooling::CompilationDatabase> FixedDB =
+      tooling::FixedCompilationDatabase::loadFromCommandLine(argc, argv,
+                                                             FixedErr);
+  cl::HideUnrelatedOptions(Category);
+  cl::SetVersionPrinter([](raw_ostream &OS) {
+    OS << "unawaited 0.1.0 (clang " << LLVM_VERSION_STRING << ")\n";
+  });
+  std::string ParseErrors;
+  raw_string_ostream ParseOS(ParseErrors);
+  if (!cl::ParseCommandLineOptions(
+          argc, argv,
+          "finds C++20 coroutine tasks that are discarded or never awaited\n",
+          &ParseOS)) {
+    ParseOS.flush();
+    StringRef First = StringRef(ParseErrors).trim().split('\n').first;
+    First.consume_front("unawaited: ");
+    return usageError(First);
+  }
+  if (!WorkerTaskFile.empty())
+    return runWorker(WorkerTaskFile);
+  if (!FixedErr.empty())
+    return usageError(FixedErr);
+
+  // The compilation database.
+  std::unique_ptr<tooling::CompilationDatabase> DB;
+  if (FixedDB) {
+    DB = std::move(FixedDB);
+  } else if (!BuildPath.empty()) {
+    auto Loaded = loadDatabase(BuildPath);
+    if (!Loaded)
+      return usageError(toString(Loaded.takeError()));
+    DB = std::move(*Loaded);
+  } else if (!Sources.empty()) {
+    std::string Err;
+    DB = tooling::CompilationDatabase::autoDetectFromSource(
+        absolutePath(Sources.front()), Err);
+    if (!DB)
+      return usageError("no compilation database found for '" +
+                        Sources.front() +
+                        "'; pass -p <build dir> or '-- <compiler args>'");
+    DB = tooling::inferMissingCompileCommands(std::move(DB));
+  } else {
+    return usageError("no input: pass -p <build dir>, or sources followed by "
+                      "'-- <compiler args>'");
+  }
+
+  // The files to analyse.
+  std::vector<std::string> Files;
+  if (Sources.empty()) {
+    if (FixedDB || (!BuildPath.empty() && DB->getAllFiles().empty()))
+      return usageError("the compilation database lists no files");
+    Files = DB->getAllFiles();
+  } else {
+    for (const std::string &S : Sources) {
+      std::string Abs = absolutePath(S);
+      if (!sys::fs::exists(Abs))
+        return usageError("no such file: '" + S + "'");
+      if (sys::fs::is_directory(Abs))
+        return usageError("'" + S + "' is a directory, not a source file");
+      Files.push_back(Abs);
+    }
+  }
+  std::optional<Regex> ExcludeRe;
+  if (!Exclude.empty()) {
+    ExcludeRe.emplace(Exclude);
+    std::string Err;
+    if (!ExcludeRe->isValid(Err))
+      return usageError("invalid --exclude regex: " + Err);
+    Files.erase(std::remove_if(Files.begin(), Files.end(),
+                               [&](const std::string &F) {
+                                 return ExcludeRe->match(F);
+                               }),
+                Files.end());
+  }
+  Regex HeaderRe(HeaderFilter);
+  {
+    std::string Err;
+    if (!HeaderRe.isValid(Err))
+      return usageError("invalid --header-filter regex: " + Err);
+  }
+  if (!Shard.empty()) {
+    unsigned K = 0, N = 0;
+    auto [KS, NS] = StringRef(Shard).split('/');
+    if (KS.getAsInteger(10, K) || NS.getAsInteger(10, N) || N == 0 || K == 0 ||
+        K > N)
+      return usageError("--shard takes K/N with 1 <= K <= N, got '" + Shard +
+                        "'");
+    std::sort(Files.begin(), Files.end());
+    std::vector<std::string> Mine;
+    for (size_t I = 0; I < Files.size(); ++I)
+      if (I % N == K - 1)
+        Mine.push_back(Files[I]);
+    Files = std::move(Mine);
+  }
+
+  // Validate configuration once, before any worker starts.
+  {
+    WorkerTask Probe;
+    Probe.Checks = Checks;
+    Probe.Config = Config;
+    Probe.ConfigFile = ConfigFile;
+    auto Provider = makeOptionsProvider(Probe);
+    if (!Provider)
+      return usageError(toString(Provider.takeError()));
+  }
+  std::optional<Baseline> Base;
+  if (!BaselineFile.empty()) {
+    auto Loaded = Baseline::load(BaselineFile);
+    if (!Loaded)
+      return usageError(toString(Loaded.takeError()));
+    Base = std::move(*Loaded);
+  }
+  // Open the output before the work, so a bad path fails fast.
+  std::unique_ptr<raw_fd_ostream> OutFile;
+  if (!OutputFile.empty()) {
+    std::error_code EC;
+    OutFile = std::make_unique<raw_fd_ostream>(OutputFile, EC);
+    if (EC)
+      return usageError("cannot write '" + OutputFile + "': " + EC.message());
+  }
+
+  std::vector<WorkerTask> Tasks;
+  std::set<std::string> Dropped;
+  for (const std::string &F : Files) {
+    std::vector<tooling::CompileCommand> Cmds = DB->getCompileCommands(F);
+    if (Cmds.empty())
+      return usageError("no compile command for '" + F + "'");
+    WorkerTask T;
+    T.Command = Cmds.front();
+    T.Command.Filename = absolutePath(
+        sys::path::is_absolute(T.Command.Filename)
+            ? T.Command.Filename
+            : (T.Command.Directory + "/" + T.Command.Filename));
+    adjustCommand(T.Command, Dropped);
+    T.Checks = Checks;
+    T.Config = Config;
+    T.ConfigFile = ConfigFile;
+    Tasks.push_back(std::move(T));
+  }
+  for (const std::string &D : Dropped)
+    WithColor::warning(errs(), "unawaited")
+        << "ignoring compiler flag '" << D << "' that clang does not know\n";
+
+  ScheduleOptions Sched;
+  Sched.SelfPath = sys::fs::getMainExecutable(argv[0],
+                                              reinterpret_cast<void *>(&main));
+  Sched.Jobs = Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency());
+  Sched.TimeoutSeconds = Timeout;
+  ProgressBar Bar;
+  Bar.Enabled = !Quiet && (Progress == ProgressMode::Always ||
+                           (Progress == ProgressMode::Auto &&
+                            sys::Process::StandardErrIsDisplayed()));
+  Sched.Progress = [&](size_t D, size_t T, size_t F) { Bar.update(D, T, F); };
+  std::vector<TUResult> Results = runWorkers(Tasks, Sched);
+
+  // Gather, locate, filter and de-duplicate.
+  Report R;
+  R.FilesAnalysed = Results.size();
+  std::set<std::tuple<std::string, std::string, unsigned, std::string>> Seen;
+  for (TUResult &TU : Results) {
+    Failure Fail{TU.File, TU.FailureReason, {}};
+    for (DiagRecord &D : TU.Diags) {
+      if (!D.File.empty())
+        locate(D.File, D.Offset, D.Line, D.Column);
+      for (NoteRecord &N : D.Notes)
+        if (!N.File.empty())
+          locate(N.File, N.Offset, N.Line, N.Column);
+      if (!D.isFinding()) {
+        Fail.Errors.push_back(std::move(D));
+        continue;
+      }
+      if (D.File != TU.File &&
+          (!HeaderRe.match(D.File) || (ExcludeRe && ExcludeRe->match(D.File))))
+        continue;
+      if (!Seen.insert({D.Check, D.File, D.Offset, D.Message}).second)
+        continue; // a header seen from another translation unit
+      R.Findings.push_back(std::move(D));
+    }
+    if (TU.Failed)
+      R.Failures.push_back(std::move(Fail));
+  }
+  std::stable_sort(R.Findings.begin(), R.Findings.end(),
+                   [](const DiagRecord &A, const DiagRecord &B) {
+                     return std::tie(A.File, A.Line, A.Column, A.Check) <
+                            std::tie(B.File, B.Line, B.Column, B.Check);
+                   });
+
+  if (!WriteBaseline.empty())
+    if (Error E = Baseline::write(WriteBaseline, R.Findings))
+      return usageError(toString(std::move(E)));
+  if (Base)
+    R.Suppressed = Base->filter(R.Findings);
+
+  // Failures go to stderr in text mode; structured formats carry them.
+  if (OutputFormat == Format::Text)
+    for (const Failure &F : R.Failures) {
+      for (const DiagRecord &E : F.Errors)
+        errs() << (E.File.empty() ? std::string("<command line>")
+                                  : formatv("{0}:{1}:{2}", E.File, E.Line,
+                                            E.Column)
+                                        .str())
+               << ": error: " << E.Message << "\n";
+      WithColor::error(errs(), "unawaited")
+          << "could not analyse '" << F.File << "': " << F.Reason << "\n";
+    }
+  raw_ostream &OS = OutFile ? *OutFile : outs();
+  writeReport(R, OutputFormat, OS,
+              !OutFile && OutputFormat == Format::Text && outs().has_colors());
+  OS.flush();
+
+  if (!ExportFixes.empty())
+    if (Error E = exportFixes(R.Findings, Files.empty() ? "" : Files.front(),
+                              ExportFixes))
+      return usageError(toString(std::move(E)));
+  if (Fix) {
+    auto Summary = applyFixes(R.Findings);
+    if (!Summary)
+      return usageError(toString(Summary.takeError()));
+    if (!Quiet)
+      errs() << formatv("unawaited: applied fixes for {0} finding(s) in {1} "
+                        "file(s){2}\n",
+                        Summary->Applied, Summary->Files,
+                        Summary->Skipped
+                            ? formatv(", skipped {0} overlapping",
+                                      Summary->Skipped)
+                                  .str()
+                            : std::string());
+  }
+  if (!Quiet && OutputFormat == Format::Text)
+    errs() << formatv("unawaited: {0} finding{1} in {2} file{3}{4}{5}\n",
+                      R.Findings.size(), R.Findings.size() == 1 ? "" : "s",
+                      R.FilesAnalysed, R.FilesAnalysed == 1 ? "" : "s",
+                      R.Suppressed ? formatv(", {0} in the baseline",
+                                             R.Suppressed)
+                                         .str()
+                                   : std::string(),
+                      R.Failures.empty()
+                          ? std::string()
+                          : formatv(", {0} could not be analysed",
+                                    R.Failures.size())
+                                .str());
+  if (!R.Failures.empty())
+    return 3;
+  return R.Findings.empty() ? 0 : 1;
+}

@@ -1,0 +1,351 @@
+//===- Output.cpp ---------------------------------------------------------===//
+#include "Output.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include <map>
+#include <mutex>
+
+namespace unawaited::cli {
+
+static const char *const DocsBase =
+    "https://github.com/unawaited/unawaited/blob/main/docs/checks/";
+static const char *const Version = "0.1.0";
+
+std::string sourceLine(llvm::StringRef File, unsigned Line) {
+  static std::mutex Mu;
+  static llvm::StringMap<std::unique_ptr<llvm::MemoryBuffer>> Cache;
+  std::lock_guard<std::mutex> Lock(Mu);
+  auto It = Cache.find(File);
+  if (It == Cache.end()) {
+    auto Buf = llvm::MemoryBuffer::getFile(File);
+    It = Cache.try_emplace(File, Buf ? std::move(*Buf) : nullptr).first;
+  }
+  if (!It->second || Line == 0)
+    return "";
+  llvm::StringRef Text = It->second->getBuffer();
+  for (unsigned L = 1; L < Line; ++L) {
+    size_t NL = Text.find('\n');
+    if (NL == llvm::StringRef::npos)
+      return "";
+    Text = Text.drop_front(NL + 1);
+  }
+  return Text.split('\n').first.rtrim("\r").str();
+}
+
+//===-- text --------------------------------------------------------------===//
+
+static void writeLocation(llvm::raw_ostream &OS, bool Color,
+                          llvm::StringRef File, unsigned Line, unsigned Col) {
+  if (Color)
+    OS.changeColor(llvm::raw_ostream::SAVEDCOLOR, true);
+  OS << File << ":" << Line << ":" << Col << ": ";
+  if (Color)
+    OS.resetColor();
+}
+
+static void writeSnippet(llvm::raw_ostream &OS, bool Color,
+                         llvm::StringRef File, unsigned Line, unsigned Col,
+                         const std::vector<FixRecord> &Fixes) {
+  std::string Src = sourceLine(File, Line);
+  if (Src.empty())
+    return;
+  std::string Num = std::to_string(Line);
+  std::string Pad(Num.size() + 1, ' ');
+  OS << " " << Num << " | " << Src << "\n";
+  OS << Pad << " | " << std::string(Col > 0 ? Col - 1 : 0, ' ');
+  if (Color)
+    OS.changeColor(llvm::raw_ostream::GREEN, true);
+  OS << "^";
+  if (Color)
+    OS.resetColor();
+  OS << "\n";
+  // Insertions on this line, as clang prints fix-it hints.
+  for (const FixRecord &F : Fixes) {
+    if (F.File != File || F.Length != 0)
+      continue;
+    auto Buf = llvm::MemoryBuffer::getFile(F.File);
+    if (!Buf)
+      continue;
+    llvm::StringRef Before = (*Buf)->getBuffer().substr(0, F.Offset);
+    unsigned FixLine = 1 + Before.count('\n');
+    if (FixLine != Line)
+      continue;
+    size_t LastNL = Before.rfind('\n');
+    unsigned FixCol =
+        LastNL == llvm::StringRef::npos ? F.Offset : F.Offset - LastNL - 1;
+    OS << Pad << " | " << std::string(FixCol, ' ');
+    if (Color)
+      OS.changeColor(llvm::raw_ostream::GREEN);
+    OS << F.Text;
+    if (Color)
+      OS.resetColor();
+    OS << "\n";
+  }
+}
+
+static void writeText(const Report &R, llvm::raw_ostream &OS, bool Color) {
+  for (const DiagRecord &D : R.Findings) {
+    writeLocation(OS, Color, D.File, D.Line, D.Column);
+    if (Color)
+      OS.changeColor(D.Level == "error" ? llvm::raw_ostream::RED
+                                        : llvm::raw_ostream::MAGENTA,
+                     true);
+    OS << D.Level << ": ";
+    if (Color)
+      OS.changeColor(llvm::raw_ostream::SAVEDCOLOR, true);
+    OS << D.Message << " [" << D.Check << "]";
+    if (Color)
+      OS.resetColor();
+    OS << "\n";
+    writeSnippet(OS, Color, D.File, D.Line, D.Column, D.Fixes);
+    for (const NoteRecord &N : D.Notes) {
+      writeLocation(OS, Color, N.File, N.Line, N.Column);
+      if (Color)
+        OS.changeColor(llvm::raw_ostream::BLACK, true);
+      OS << "note: ";
+      if (Color)
+        OS.resetColor();
+      OS << N.Message << "\n";
+      writeSnippet(OS, Color, N.File, N.Line, N.Column, N.Fixes);
+    }
+  }
+}
+
+//===-- json --------------------------------------------------------------===//
+
+static llvm::json::Value fixesJSON(const std::vector<FixRecord> &Fixes) {
+  llvm::json::Array A;
+  for (const FixRecord &F : Fixes)
+    A.push_back(llvm::json::Object{{"file", F.File},
+                                   {"offset", F.Offset},
+                                   {"length", F.Length},
+                                   {"replacement", F.Text}});
+  return A;
+}
+
+static void writeJson(const Report &R, llvm::raw_ostream &OS) {
+  llvm::json::Array Findings;
+  for (const DiagRecord &D : R.Findings) {
+    llvm::json::Array Notes;
+    for (const NoteRecord &N : D.Notes)
+      Notes.push_back(llvm::json::Object{{"file", N.File},
+                                         {"line", N.Line},
+                                         {"column", N.Column},
+                                         {"message", N.Message},
+                                         {"fixes", fixesJSON(N.Fixes)}});
+    Findings.push_back(llvm::json::Object{{"check", D.Check},
+                                          {"level", D.Level},
+                                          {"file", D.File},
+                                          {"line", D.Line},
+                                          {"column", D.Column},
+                                          {"message", D.Message},
+                                          {"fixes", fixesJSON(D.Fixes)},
+                                          {"notes", std::move(Notes)}});
+  }
+  llvm::json::Array Failures;
+  for (const Failure &F : R.Failures) {
+    llvm::json::Array Errors;
+    for (const DiagRecord &E : F.Errors)
+      Errors.push_back(llvm::json::Object{{"file", E.File},
+                                          {"line", E.Line},
+                                          {"column", E.Column},
+                                          {"message", E.Message}});
+    Failures.push_back(llvm::json::Object{
+        {"file", F.File}, {"reason", F.Reason}, {"errors", std::move(Errors)}});
+  }
+  llvm::json::Object Root{
+      {"version", 1},
+      {"tool", llvm::json::Object{{"name", "unawaited"}, {"version", Version}}},
+      {"findings", std::move(Findings)},
+      {"failures", std::move(Failures)},
+      {"summary", llvm::json::Object{{"files", R.FilesAnalysed},
+                                     {"findings", R.Findings.size()},
+                                     {"baselined", R.Suppressed}}}};
+  OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Root))) << "\n";
+}
+
+//===-- sarif -------------------------------------------------------------===//
+
+static std::string fileURI(llvm::StringRef Path) {
+  std::string Out = "file://";
+  for (char C : Path) {
+    if (isalnum(static_cast<unsigned char>(C)) || llvm::StringRef("/-_.~").contains(C))
+      Out += C;
+    else
+      Out += llvm::formatv("%{0:X-2}", static_cast<unsigned char>(C)).str();
+  }
+  return Out;
+}
+
+/// Line and column (1-based) of a byte offset in a file.
+static std::pair<unsigned, unsigned> lineCol(llvm::StringRef File,
+                                             unsigned Offset) {
+  auto Buf = llvm::MemoryBuffer::getFile(File);
+  if (!Buf)
+    return {1, 1};
+  llvm::StringRef Before = (*Buf)->getBuffer().substr(0, Offset);
+  size_t NL = Before.rfind('\n');
+  unsigned Col = NL == llvm::StringRef::npos ? Offset + 1 : Offset - NL;
+  return {static_cast<unsigned>(1 + Before.count('\n')), Col};
+}
+
+static llvm::json::Object sarifLocation(llvm::StringRef File, unsigned Line,
+                                        unsigned Col) {
+  return llvm::json::Object{
+      {"physicalLocation",
+       llvm::json::Object{
+           {"artifactLocation", llvm::json::Object{{"uri", fileURI(File)}}},
+           {"region", llvm::json::Object{{"startLine", Line},
+                                         {"startColumn", Col}}}}}};
+}
+
+static const char *ruleDescription(llvm::StringRef Check) {
+  if (Check == "coro-discarded-task")
+    return "A lazy coroutine task or awaitable is discarded; its body never "
+           "runs.";
+  if (Check == "coro-discarded-eager-task")
+    return "An eager coroutine task is discarded; its result and exceptions "
+           "are lost.";
+  if (Check == "coro-unawaited-variable")
+    return "A local task variable dies on some path without being awaited.";
+  return "unawaited finding";
+}
+
+static void writeSarif(const Report &R, llvm::raw_ostream &OS) {
+  std::map<std::string, size_t> RuleIndex;
+  for (const char *C : {"coro-discarded-task", "coro-discarded-eager-task",
+                        "coro-unawaited-variable"})
+    RuleIndex.emplace(C, RuleIndex.size());
+  llvm::json::Array Rules;
+  for (const char *C : {"coro-discarded-task", "coro-discarded-eager-task",
+                        "coro-unawaited-variable"})
+    Rules.push_back(llvm::json::Object{
+        {"id", C},
+        {"name", C},
+        {"shortDescription", llvm::json::Object{{"text", ruleDescription(C)}}},
+        {"helpUri", std::string(DocsBase) + C + ".md"},
+        {"defaultConfiguration", llvm::json::Object{{"level", "warning"}}}});
+  llvm::json::Array Results;
+  for (const DiagRecord &D : R.Findings) {
+    llvm::json::Object Result{
+        {"ruleId", D.Check},
+        {"level", D.Level == "error" ? "error" : "warning"},
+        {"message", llvm::json::Object{{"text", D.Message}}},
+        {"locations",
+         llvm::json::Array{sarifLocation(D.File, D.Line, D.Column)}}};
+    auto Idx = RuleIndex.find(D.Check);
+    if (Idx != RuleIndex.end())
+      Result["ruleIndex"] = Idx->second;
+    if (!D.Notes.empty()) {
+      llvm::json::Array Related;
+      int Id = 0;
+      for (const NoteRecord &N : D.Notes) {
+        llvm::json::Object L = sarifLocation(N.File, N.Line, N.Column);
+        L["id"] = Id++;
+        L["message"] = llvm::json::Object{{"text", N.Message}};
+        Related.push_back(std::move(L));
+      }
+      Result["relatedLocations"] = std::move(Related);
+    }
+    if (!D.Fixes.empty()) {
+      std::map<std::string, llvm::json::Array> PerFile;
+      for (const FixRecord &F : D.Fixes) {
+        auto [SL, SC] = lineCol(F.File, F.Offset);
+        auto [EL, EC] = lineCol(F.File, F.Offset + F.Length);
+        PerFile[F.File].push_back(llvm::json::Object{
+            {"deletedRegion",
+             llvm::json::Object{{"startLine", SL},
+                                {"startColumn", SC},
+                                {"endLine", EL},
+                                {"endColumn", EC}}},
+            {"insertedContent", llvm::json::Object{{"text", F.Text}}}});
+      }
+      llvm::json::Array Changes;
+      for (auto &[File, Reps] : PerFile)
+        Changes.push_back(llvm::json::Object{
+            {"artifactLocation", llvm::json::Object{{"uri", fileURI(File)}}},
+            {"replacements", std::move(Reps)}});
+      Result["fixes"] = llvm::json::Array{llvm::json::Object{
+          {"description", llvm::json::Object{{"text", "insert the fix-it"}}},
+          {"artifactChanges", std::move(Changes)}}};
+    }
+    Results.push_back(std::move(Result));
+  }
+  llvm::json::Array Notifications;
+  for (const Failure &F : R.Failures)
+    Notifications.push_back(llvm::json::Object{
+        {"level", "error"},
+        {"message", llvm::json::Object{{"text", F.File + ": " + F.Reason}}}});
+  llvm::json::Object Run{
+      {"tool",
+       llvm::json::Object{
+           {"driver",
+            llvm::json::Object{
+                {"name", "unawaited"},
+                {"version", Version},
+                {"informationUri", "https://github.com/unawaited/unawaited"},
+                {"rules", std::move(Rules)}}}}},
+      {"results", std::move(Results)},
+      {"invocations",
+       llvm::json::Array{llvm::json::Object{
+           {"executionSuccessful", R.Failures.empty()},
+           {"toolExecutionNotifications", std::move(Notifications)}}}}};
+  llvm::json::Object Root{
+      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+      {"version", "2.1.0"},
+      {"runs", llvm::json::Array{std::move(Run)}}};
+  OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Root))) << "\n";
+}
+
+//===-- github ------------------------------------------------------------===//
+
+static std::string ghEscape(llvm::StringRef S, bool Property) {
+  std::string Out;
+  for (char C : S) {
+    if (C == '%')
+      Out += "%25";
+    else if (C == '\r')
+      Out += "%0D";
+    else if (C == '\n')
+      Out += "%0A";
+    else if (Property && C == ':')
+      Out += "%3A";
+    else if (Property && C == ',')
+      Out += "%2C";
+    else
+      Out += C;
+  }
+  return Out;
+}
+
+static void writeGithub(const Report &R, llvm::raw_ostream &OS) {
+  for (const DiagRecord &D : R.Findings)
+    OS << "::" << (D.Level == "error" ? "error" : "warning")
+       << " file=" << ghEscape(D.File, true) << ",line=" << D.Line
+       << ",col=" << D.Column << ",title=" << ghEscape(D.Check, true)
+       << "::" << ghEscape(D.Message, false) << "\n";
+  for (const Failure &F : R.Failures)
+    OS << "::error file=" << ghEscape(F.File, true)
+       << ",title=unawaited::" << ghEscape(F.Reason, false) << "\n";
+}
+
+void writeReport(const Report &R, Format F, llvm::raw_ostream &OS,
+                 bool Color) {
+  switch (F) {
+  case Format::Text:
+    writeText(R, OS, Color);
+    break;
+  case Format::Json:
+    writeJson(R, OS);
+    break;
+  case Format::Sarif:
+    writeSarif(R, OS);
+    break;
+  case Format::Github:
+    writeGithub(R, OS);
+    break;
+  }
+}
+
+} // namespace unawaited::cli

@@ -1,0 +1,56 @@
+//===- Record.h - Findings as plain data, between worker and parent -*- C++ -*-===//
+#ifndef UNAWAITED_CLI_RECORD_H
+#define UNAWAITED_CLI_RECORD_H
+
+#include "llvm/Support/JSON.h"
+#include <string>
+#include <vector>
+
+namespace unawaited::cli {
+
+struct FixRecord {
+  std::string File;
+  unsigned Offset = 0;
+  unsigned Length = 0;
+  std::string Text;
+};
+
+struct NoteRecord {
+  std::string File;
+  unsigned Offset = 0;
+  std::string Message;
+  std::vector<FixRecord> Fixes;
+  unsigned Line = 0, Column = 0; ///< filled in by the parent
+};
+
+struct DiagRecord {
+  std::string Check; ///< "coro-..." or "clang-diagnostic-error"
+  std::string Level; ///< "warning" or "error"
+  std::string File;  ///< absolute; empty for diagnostics without a location
+  unsigned Offset = 0;
+  std::string Message;
+  std::vector<FixRecord> Fixes;
+  std::vector<NoteRecord> Notes;
+  unsigned Line = 0, Column = 0; ///< filled in by the parent
+
+  bool isFinding() const { return llvm::StringRef(Check).starts_with("coro-"); }
+};
+
+/// What one worker reports for one translation unit.
+struct TUResult {
+  std::string File;
+  std::vector<DiagRecord> Diags;
+  bool Failed = false;       ///< crashed, timed out, or did not compile
+  std::string FailureReason; ///< one line, for the run's error output
+};
+
+llvm::json::Value toJSON(const FixRecord &F);
+llvm::json::Value toJSON(const NoteRecord &N);
+llvm::json::Value toJSON(const DiagRecord &D);
+bool fromJSON(const llvm::json::Value &V, FixRecord &F, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, NoteRecord &N, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, DiagRecord &D, llvm::json::Path P);
+
+} // namespace unawaited::cli
+
+#endif

@@ -1,0 +1,145 @@
+//===- Scheduler.cpp ------------------------------------------------------===//
+#include "Scheduler.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Program.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/raw_ostream.h"
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <thread>
+
+namespace unawaited::cli {
+
+namespace {
+
+/// Removes a temporary file when it goes out of scope.
+struct TempFile {
+  llvm::SmallString<128> Path;
+  explicit TempFile(llvm::StringRef Prefix, llvm::StringRef Suffix) {
+    int FD = -1;
+    if (!llvm::sys::fs::createTemporaryFile(Prefix, Suffix, FD, Path))
+      llvm::sys::Process::SafelyCloseFileDescriptor(FD);
+  }
+  ~TempFile() {
+    if (!Path.empty())
+      llvm::sys::fs::remove(Path);
+  }
+};
+
+std::string firstLine(llvm::StringRef Text) {
+  for (llvm::StringRef Line : llvm::split(Text, '\n')) {
+    Line = Line.trim();
+    if (!Line.empty())
+      return Line.str();
+  }
+  return "";
+}
+
+TUResult runOne(const WorkerTask &Task, const ScheduleOptions &Opts) {
+  TUResult R;
+  R.File = Task.Command.Filename;
+  TempFile In("unawaited-task", "json"), Out("unawaited-out", "json"),
+      Err("unawaited-err", "txt");
+  {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(In.Path, EC);
+    if (EC) {
+      R.Failed = true;
+      R.FailureReason = "cannot write a temporary file: " + EC.message();
+      return R;
+    }
+    OS << toJSON(Task);
+  }
+  llvm::SmallVector<llvm::StringRef, 3> Args = {Opts.SelfPath, "--worker",
+                                                In.Path};
+  std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""),
+                                                llvm::StringRef(Out.Path),
+                                                llvm::StringRef(Err.Path)};
+  std::string ErrMsg;
+  bool ExecFailed = false;
+  int RC = llvm::sys::ExecuteAndWait(Opts.SelfPath, Args, std::nullopt,
+                                     Redirects, Opts.TimeoutSeconds, 0, &ErrMsg,
+                                     &ExecFailed);
+  auto ErrText = llvm::MemoryBuffer::getFile(Err.Path);
+  std::string Stderr = ErrText ? (*ErrText)->getBuffer().str() : "";
+  if (ExecFailed || RC != 0) {
+    R.Failed = true;
+    if (ExecFailed)
+      R.FailureReason = "cannot start the analysis: " + ErrMsg;
+    else if (RC == -2 && llvm::StringRef(ErrMsg).contains("timed out"))
+      R.FailureReason = "analysis timed out after " +
+                        std::to_string(Opts.TimeoutSeconds) + " s";
+    else if (RC == -2)
+      R.FailureReason = "analysis crashed (" + ErrMsg + ")";
+    else
+      R.FailureReason = firstLine(Stderr).empty()
+                            ? "analysis failed with exit code " +
+                                  std::to_string(RC)
+                            : firstLine(Stderr);
+    return R;
+  }
+  auto OutText = llvm::MemoryBuffer::getFile(Out.Path);
+  auto Parsed = OutText ? llvm::json::parse<std::vector<DiagRecord>>(
+                              (*OutText)->getBuffer())
+                        : llvm::Expected<std::vector<DiagRecord>>(
+                              llvm::createStringError("no worker output"));
+  if (!Parsed) {
+    R.Failed = true;
+    R.FailureReason =
+        "unreadable worker output: " + llvm::toString(Parsed.takeError());
+    return R;
+  }
+  R.Diags = std::move(*Parsed);
+  for (const DiagRecord &D : R.Diags)
+    if (D.Level == "error" && !D.isFinding()) {
+      R.Failed = true;
+      R.FailureReason = "the file does not compile";
+    }
+  return R;
+}
+
+} // namespace
+
+std::vector<TUResult> runWorkers(const std::vector<WorkerTask> &Tasks,
+                                 const ScheduleOptions &Opts) {
+  std::vector<TUResult> Results(Tasks.size());
+  // Largest first: a big file started last would idle the other workers.
+  std::vector<std::pair<uint64_t, size_t>> Order;
+  for (size_t I = 0; I < Tasks.size(); ++I) {
+    uint64_t Size = 0;
+    llvm::sys::fs::file_size(Tasks[I].Command.Filename, Size);
+    Order.push_back({Size, I});
+  }
+  std::stable_sort(Order.begin(), Order.end(),
+                   [](auto &A, auto &B) { return A.first > B.first; });
+
+  std::atomic<size_t> Next{0};
+  std::mutex Mu;
+  size_t Done = 0, Findings = 0;
+  auto Loop = [&] {
+    for (size_t N; (N = Next++) < Order.size();) {
+      size_t I = Order[N].second;
+      TUResult R = runOne(Tasks[I], Opts);
+      std::lock_guard<std::mutex> Lock(Mu);
+      for (const DiagRecord &D : R.Diags)
+        Findings += D.isFinding();
+      Results[I] = std::move(R);
+      ++Done;
+      if (Opts.Progress)
+        Opts.Progress(Done, Tasks.size(), Findings);
+    }
+  };
+  unsigned Jobs = std::max(1u, std::min<unsigned>(Opts.Jobs, Tasks.size()));
+  std::vector<std::thread> Threads;
+  for (unsigned J = 1; J < Jobs; ++J)
+    Threads.emplace_back(Loop);
+  Loop();
+  for (std::thread &T : Threads)
+    T.join();
+  return Results;
+}
+
+} // namespace unawaited::cli

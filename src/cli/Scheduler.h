@@ -1,0 +1,26 @@
+//===- Scheduler.h - Running workers in parallel -----------------*- C++ -*-===//
+#ifndef UNAWAITED_CLI_SCHEDULER_H
+#define UNAWAITED_CLI_SCHEDULER_H
+
+#include "Record.h"
+#include "Worker.h"
+#include <functional>
+
+namespace unawaited::cli {
+
+struct ScheduleOptions {
+  std::string SelfPath; ///< this executable, run as `--worker`
+  unsigned Jobs = 1;
+  unsigned TimeoutSeconds = 0; ///< 0: none
+  /// Called after each translation unit: (done, total, findings so far).
+  std::function<void(size_t, size_t, size_t)> Progress;
+};
+
+/// Runs one worker per task, largest file first, \p Opts.Jobs at a time.
+/// Results come back in the order of \p Tasks, whatever the schedule.
+std::vector<TUResult> runWorkers(const std::vector<WorkerTask> &Tasks,
+                                 const ScheduleOptions &Opts);
+
+} // namespace unawaited::cli
+
+#endif

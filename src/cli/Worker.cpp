@@ -1,0 +1,238 @@
+//===- Worker.cpp - One translation unit through clang-tidy's library -----===//
+#include "Worker.h"
+#include "Record.h"
+#include "unawaited/CheckGlob.h"
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include <chrono>
+#include <cstdlib>
+#include <thread>
+
+using namespace clang;
+using namespace clang::tidy;
+
+namespace unawaited::cli {
+
+llvm::json::Value toJSON(const WorkerTask &T) {
+  return llvm::json::Object{{"directory", T.Command.Directory},
+                            {"file", T.Command.Filename},
+                            {"arguments", T.Command.CommandLine},
+                            {"checks", T.Checks},
+                            {"config", T.Config},
+                            {"config_file", T.ConfigFile}};
+}
+
+bool fromJSON(const llvm::json::Value &V, WorkerTask &T, llvm::json::Path P) {
+  llvm::json::ObjectMapper O(V, P);
+  return O && O.map("directory", T.Command.Directory) &&
+         O.map("file", T.Command.Filename) &&
+         O.map("arguments", T.Command.CommandLine) &&
+         O.map("checks", T.Checks) && O.map("config", T.Config) &&
+         O.map("config_file", T.ConfigFile);
+}
+
+namespace {
+
+/// Keeps only configuration entries about coro-* checks (see CheckGlob.h),
+/// always starting from "-*,coro-*", and reports headers too: the parent
+/// filters headers and de-duplicates them across translation units.
+class CoroOptionsProvider : public ClangTidyOptionsProvider {
+public:
+  CoroOptionsProvider(std::unique_ptr<ClangTidyOptionsProvider> Inner,
+                      std::string CommandLineChecks)
+      : Inner(std::move(Inner)), CommandLineChecks(std::move(CommandLineChecks)) {}
+
+  const ClangTidyGlobalOptions &getGlobalOptions() override {
+    return Inner->getGlobalOptions();
+  }
+
+  std::vector<OptionsSource> getRawOptions(llvm::StringRef File) override {
+    std::vector<OptionsSource> Sources = Inner->getRawOptions(File);
+    std::string Checks = "-*,coro-*";
+    for (OptionsSource &S : Sources) {
+      if (S.first.Checks) {
+        std::string Coro = coroEntries(*S.first.Checks);
+        if (!Coro.empty())
+          Checks += "," + Coro;
+      }
+      S.first.Checks.reset();
+      S.first.WarningsAsErrors.reset();
+    }
+    if (!CommandLineChecks.empty())
+      Checks += "," + CommandLineChecks;
+    ClangTidyOptions Final;
+    Final.Checks = Checks;
+    Final.HeaderFilterRegex = ".*";
+    Final.SystemHeaders = false;
+    Final.WarningsAsErrors = "";
+    Sources.emplace_back(std::move(Final), "unawaited");
+    return Sources;
+  }
+
+private:
+  std::unique_ptr<ClangTidyOptionsProvider> Inner;
+  std::string CommandLineChecks;
+};
+
+} // namespace
+
+llvm::Expected<std::unique_ptr<ClangTidyOptionsProvider>>
+makeOptionsProvider(const WorkerTask &T) {
+  ClangTidyGlobalOptions Global;
+  ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
+  ClangTidyOptions Override;
+  std::unique_ptr<ClangTidyOptionsProvider> Inner;
+  auto FromText = [&](llvm::StringRef Text, llvm::StringRef Origin)
+      -> llvm::Expected<std::unique_ptr<ClangTidyOptionsProvider>> {
+    std::string Problem;
+    auto Parsed = parseConfigurationWithDiags(
+        llvm::MemoryBufferRef(Text, Origin), [&](const llvm::SMDiagnostic &D) {
+          if (Problem.empty())
+            Problem = D.getMessage().str();
+        });
+    if (!Parsed)
+      return llvm::createStringError(
+          "invalid configuration in %s: %s", Origin.str().c_str(),
+          Problem.empty() ? Parsed.getError().message().c_str()
+                          : Problem.c_str());
+    return std::make_unique<ConfigOptionsProvider>(Global, Defaults, *Parsed,
+                                                   Override);
+  };
+  if (!T.ConfigFile.empty()) {
+    auto Buf = llvm::MemoryBuffer::getFile(T.ConfigFile);
+    if (!Buf)
+      return llvm::createStringError(Buf.getError(), "cannot read config file '%s': %s",
+                                     T.ConfigFile.c_str(),
+                                     Buf.getError().message().c_str());
+    auto P = FromText((*Buf)->getBuffer(), T.ConfigFile);
+    if (!P)
+      return P.takeError();
+    Inner = std::move(*P);
+  } else if (!T.Config.empty()) {
+    auto P = FromText(T.Config, "--config");
+    if (!P)
+      return P.takeError();
+    Inner = std::move(*P);
+  } else {
+    Inner = std::make_unique<FileOptionsProvider>(Global, Defaults, Override);
+  }
+  return std::make_unique<CoroOptionsProvider>(std::move(Inner), T.Checks);
+}
+
+namespace {
+
+/// A compilation database holding exactly the task's command.
+class OneCommandDatabase : public tooling::CompilationDatabase {
+public:
+  explicit OneCommandDatabase(tooling::CompileCommand C) : C(std::move(C)) {}
+  std::vector<tooling::CompileCommand>
+  getCompileCommands(llvm::StringRef) const override {
+    return {C};
+  }
+  std::vector<std::string> getAllFiles() const override { return {C.Filename}; }
+
+private:
+  tooling::CompileCommand C;
+};
+
+std::string absolute(llvm::StringRef Path, llvm::StringRef Dir) {
+  if (Path.empty())
+    return "";
+  llvm::SmallString<256> P(Path);
+  if (!llvm::sys::path::is_absolute(P)) {
+    llvm::SmallString<256> D(Dir);
+    llvm::sys::path::append(D, P);
+    P = D;
+  }
+  llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+  return std::string(P);
+}
+
+void addFixes(const llvm::StringMap<tooling::Replacements> &Fix,
+              llvm::StringRef Dir, std::vector<FixRecord> &Out) {
+  for (const auto &Entry : Fix)
+    for (const tooling::Replacement &R : Entry.getValue())
+      Out.push_back({absolute(R.getFilePath(), Dir), R.getOffset(),
+                     R.getLength(), R.getReplacementText().str()});
+}
+
+/// Test-only fault injection, so end-to-end tests can prove isolation:
+/// UNAWAITED_TEST_WORKER_FAULT=crash:<substr> or hang:<substr>.
+void injectFaultFor(llvm::StringRef File) {
+  std::optional<std::string> Fault =
+      llvm::sys::Process::GetEnv("UNAWAITED_TEST_WORKER_FAULT");
+  if (!Fault)
+    return;
+  auto [Kind, Needle] = llvm::StringRef(*Fault).split(':');
+  if (Needle.empty() || !File.contains(Needle))
+    return;
+  if (Kind == "crash")
+    std::abort();
+  if (Kind == "hang")
+    for (;;)
+      std::this_thread::sleep_for(std::chrono::seconds(1));
+}
+
+} // namespace
+
+int runWorker(llvm::StringRef TaskFile) {
+  auto Buf = llvm::MemoryBuffer::getFile(TaskFile);
+  if (!Buf) {
+    llvm::errs() << "unawaited worker: cannot read " << TaskFile << "\n";
+    return 2;
+  }
+  auto Parsed = llvm::json::parse<WorkerTask>((*Buf)->getBuffer());
+  if (!Parsed) {
+    llvm::errs() << "unawaited worker: " << llvm::toString(Parsed.takeError())
+                 << "\n";
+    return 2;
+  }
+  WorkerTask &T = *Parsed;
+  injectFaultFor(T.Command.Filename);
+
+  auto Provider = makeOptionsProvider(T);
+  if (!Provider) {
+    llvm::errs() << "unawaited: " << llvm::toString(Provider.takeError())
+                 << "\n";
+    return 2;
+  }
+  ClangTidyContext Context(std::move(*Provider));
+  OneCommandDatabase DB(T.Command);
+  auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+      llvm::vfs::getRealFileSystem());
+  std::vector<ClangTidyError> Errors =
+      runClangTidy(Context, DB, {T.Command.Filename}, FS,
+                   /*ApplyAnyFix=*/false);
+
+  llvm::json::Array Out;
+  for (const ClangTidyError &E : Errors) {
+    DiagRecord D;
+    D.Check = E.DiagnosticName;
+    D.Level = E.DiagLevel == tooling::Diagnostic::Error ? "error" : "warning";
+    if (!D.isFinding() && D.Level != "error")
+      continue; // compiler warnings are not ours to report
+    llvm::StringRef Dir = E.BuildDirectory;
+    D.File = absolute(E.Message.FilePath, Dir);
+    D.Offset = E.Message.FileOffset;
+    D.Message = E.Message.Message;
+    addFixes(E.Message.Fix, Dir, D.Fixes);
+    for (const tooling::DiagnosticMessage &N : E.Notes) {
+      NoteRecord NR;
+      NR.File = absolute(N.FilePath, Dir);
+      NR.Offset = N.FileOffset;
+      NR.Message = N.Message;
+      addFixes(N.Fix, Dir, NR.Fixes);
+      D.Notes.push_back(std::move(NR));
+    }
+    Out.push_back(toJSON(D));
+  }
+  llvm::outs() << llvm::json::Value(std::move(Out)) << "\n";
+  return 0;
+}
+
+} // namespace unawaited::cli

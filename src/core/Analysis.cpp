@@ -1,0 +1,209 @@
+//===- Analysis.cpp - One traversal of the translation unit ---------------===//
+//
+// Walks every function body outside system headers, template patterns and
+// instantiations alike (findings are de-duplicated by location), and hands
+// each discarded-value position to the discarded-task checker and each
+// function body to the flow analysis of stored tasks.
+//
+//===----------------------------------------------------------------------===//
+#include "unawaited/Analysis.h"
+#include "AnalysisContext.h"
+#include "DiscardedTask.h"
+#include "UnawaitedVariable.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+using namespace clang;
+
+namespace unawaited {
+namespace {
+
+class TUVisitor : public RecursiveASTVisitor<TUVisitor> {
+  using Base = RecursiveASTVisitor<TUVisitor>;
+
+public:
+  TUVisitor(AnalysisContext &AC) : AC(AC), Discards(AC), Variables(AC) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+
+  bool TraverseDecl(Decl *D) {
+    if (!D)
+      return true;
+    if (!isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
+        AC.SM.isInSystemHeader(AC.SM.getExpansionLoc(D->getLocation())))
+      return true; // library code: not ours to report, and costly to walk
+    const auto *FD = dyn_cast<FunctionDecl>(D);
+    if (!FD || !FD->doesThisDeclarationHaveABody())
+      return Base::TraverseDecl(D);
+    Scopes.push_back(makeFunctionScope(FD));
+    bool Result = Base::TraverseDecl(D);
+    Scopes.pop_back();
+    if (AC.Checks.UnawaitedVariable && !FD->isDependentContext())
+      Variables.analyze(FD);
+    return Result;
+  }
+
+  bool TraverseLambdaExpr(LambdaExpr *LE) {
+    // The call operator is analysed as a function of its own.
+    const CXXMethodDecl *Call = LE->getCallOperator();
+    Scopes.push_back(makeFunctionScope(Call));
+    bool Result = Base::TraverseLambdaExpr(LE);
+    Scopes.pop_back();
+    if (AC.Checks.UnawaitedVariable && Call && !Call->isDependentContext())
+      Variables.analyze(Call);
+    return Result;
+  }
+
+  bool TraverseCXXCatchStmt(CXXCatchStmt *S) {
+    if (!Scopes.empty())
+      ++Scopes.back().CatchDepth;
+    bool Result = Base::TraverseCXXCatchStmt(S);
+    if (!Scopes.empty())
+      --Scopes.back().CatchDepth;
+    return Result;
+  }
+
+  // Statement positions whose expression is evaluated and thrown away.
+  bool VisitCompoundStmt(CompoundStmt *S) {
+    for (Stmt *Child : S->body())
+      if (!ValueStatements.count(Child))
+        statement(Child);
+    return true;
+  }
+  bool VisitStmtExpr(StmtExpr *SE) {
+    // The last statement of a GNU statement expression is its value.
+    if (CompoundStmt *CS = SE->getSubStmt(); CS && !CS->body_empty())
+      ValueStatements.insert(CS->body_back());
+    return true;
+  }
+  bool VisitIfStmt(IfStmt *S) {
+    statement(S->getInit());
+    statement(S->getThen());
+    statement(S->getElse());
+    return true;
+  }
+  bool VisitSwitchStmt(SwitchStmt *S) {
+    statement(S->getInit());
+    statement(S->getBody());
+    return true;
+  }
+  bool VisitForStmt(ForStmt *S) {
+    statement(S->getInit());
+    statement(S->getInc());
+    statement(S->getBody());
+    return true;
+  }
+  bool VisitCXXForRangeStmt(CXXForRangeStmt *S) {
+    statement(S->getInit());
+    statement(S->getBody());
+    return true;
+  }
+  bool VisitWhileStmt(WhileStmt *S) {
+    statement(S->getBody());
+    return true;
+  }
+  bool VisitDoStmt(DoStmt *S) {
+    statement(S->getBody());
+    return true;
+  }
+  bool VisitSwitchCase(SwitchCase *S) {
+    statement(S->getSubStmt());
+    return true;
+  }
+  bool VisitLabelStmt(LabelStmt *S) {
+    statement(S->getSubStmt());
+    return true;
+  }
+  bool VisitAttributedStmt(AttributedStmt *S) {
+    statement(S->getSubStmt());
+    return true;
+  }
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->getOpcode() == BO_Comma && !Scopes.empty())
+      Discards.discarded(BO->getLHS(), DiscardHow::Statement, Scopes.back());
+    return true;
+  }
+
+  // Arguments converted to void-returning callbacks (std::function<void()>).
+  bool VisitCallExpr(CallExpr *CE) {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    unsigned Offset = 0;
+    if (isa<CXXOperatorCallExpr>(CE) && isa_and_nonnull<CXXMethodDecl>(Callee))
+      Offset = 1; // the object argument has no parameter
+    for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
+      const ParmVarDecl *Param = nullptr;
+      if (Callee && I >= Offset && I - Offset < Callee->getNumParams())
+        Param = Callee->getParamDecl(I - Offset);
+      callbackArgument(CE->getArg(I), Param, Callee);
+    }
+    return true;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
+    if (Handled.count(CE))
+      return true;
+    const CXXConstructorDecl *Ctor = CE->getConstructor();
+    if (CE->getNumArgs() == 1 && Ctor && Ctor->isConvertingConstructor(true) &&
+        !Ctor->isCopyOrMoveConstructor())
+      Discards.callbackConversion(CE, nullptr, nullptr);
+    else
+      for (unsigned I = 0; I < CE->getNumArgs(); ++I)
+        callbackArgument(CE->getArg(I),
+                         Ctor && I < Ctor->getNumParams()
+                             ? Ctor->getParamDecl(I)
+                             : nullptr,
+                         Ctor);
+    return true;
+  }
+
+private:
+  void statement(Stmt *S) {
+    if (auto *E = dyn_cast_or_null<Expr>(S); E && !Scopes.empty())
+      Discards.discarded(E, DiscardHow::Statement, Scopes.back());
+  }
+
+  void callbackArgument(const Expr *Arg, const ParmVarDecl *Param,
+                        const FunctionDecl *Callee) {
+    const Expr *E = Arg;
+    while (true) {
+      E = E->IgnoreParens();
+      if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+        E = M->getSubExpr();
+      else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+        E = B->getSubExpr();
+      else if (const auto *IC = dyn_cast<ImplicitCastExpr>(E))
+        E = IC->getSubExpr();
+      else if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(E))
+        E = FC->getSubExpr();
+      else
+        break;
+    }
+    const auto *CE = dyn_cast<CXXConstructExpr>(E);
+    if (!CE || CE->getNumArgs() < 1 || Handled.count(CE))
+      return;
+    const CXXConstructorDecl *Ctor = CE->getConstructor();
+    if (!Ctor || Ctor->isCopyOrMoveConstructor())
+      return;
+    Handled.insert(CE);
+    Discards.callbackConversion(CE, Param, Callee);
+  }
+
+  AnalysisContext &AC;
+  DiscardedTaskChecker Discards;
+  UnawaitedVariableChecker Variables;
+  std::vector<FunctionScope> Scopes;
+  llvm::SmallPtrSet<const Stmt *, 8> ValueStatements;
+  llvm::SmallPtrSet<const CXXConstructExpr *, 16> Handled;
+};
+
+} // namespace
+
+void analyzeTranslationUnit(ASTContext &Ctx, const Options &Opts,
+                            const EnabledChecks &Checks, FindingSink &Sink) {
+  if (!Checks.any() || !Ctx.getLangOpts().CPlusPlus20)
+    return;
+  AnalysisContext AC(Ctx, Opts, Checks, Sink);
+  TUVisitor V(AC);
+  V.TraverseDecl(Ctx.getTranslationUnitDecl());
+}
+
+} // namespace unawaited

@@ -1,0 +1,142 @@
+//===- AnalysisContext.cpp ------------------------------------------------===//
+#include "AnalysisContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+
+using namespace clang;
+
+namespace unawaited {
+
+void AnalysisContext::report(Finding F) {
+  if (!Checks.isEnabled(F.Check))
+    return;
+  F.Loc = reportLoc(F.Loc);
+  if (!Reported
+           .insert({static_cast<unsigned>(F.Check), F.Loc.getRawEncoding()})
+           .second)
+    return;
+  Sink.report(F);
+}
+
+std::string AnalysisContext::displayType(QualType T) const {
+  T = T.getUnqualifiedType();
+  for (int I = 0; I < 16; ++I) {
+    const Type *Ty = T.getTypePtr();
+    if (const auto *ET = dyn_cast<ElaboratedType>(Ty)) {
+      if (const auto *TT = dyn_cast<TypedefType>(ET->getNamedType().getTypePtr()))
+        if (isa<RecordDecl>(TT->getDecl()->getDeclContext())) {
+          T = TT->desugar();
+          continue;
+        }
+      break;
+    }
+    if (const auto *TT = dyn_cast<TypedefType>(Ty)) {
+      if (isa<RecordDecl>(TT->getDecl()->getDeclContext())) {
+        T = TT->desugar();
+        continue;
+      }
+      break;
+    }
+    if (isa<SubstTemplateTypeParmType, DecltypeType, AutoType,
+            DeducedTemplateSpecializationType, TypeOfExprType>(Ty)) {
+      T = Ty->getLocallyUnqualifiedSingleStepDesugaredType();
+      continue;
+    }
+    break;
+  }
+  PrintingPolicy Policy(Ctx.getLangOpts());
+  Policy.SuppressUnwrittenScope = true;
+  return T.getUnqualifiedType().getAsString(Policy);
+}
+
+namespace {
+/// Finds co_await / co_yield / co_return in a body, not in nested lambdas.
+/// Needed for template patterns, whose bodies are not CoroutineBodyStmts.
+class CoroutineKeywordFinder
+    : public RecursiveASTVisitor<CoroutineKeywordFinder> {
+public:
+  bool Found = false;
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool VisitCoreturnStmt(CoreturnStmt *) { return !(Found = true); }
+  bool VisitCoawaitExpr(CoawaitExpr *) { return !(Found = true); }
+  bool VisitDependentCoawaitExpr(DependentCoawaitExpr *) {
+    return !(Found = true);
+  }
+  bool VisitCoyieldExpr(CoyieldExpr *) { return !(Found = true); }
+};
+} // namespace
+
+FunctionScope makeFunctionScope(const FunctionDecl *FD) {
+  FunctionScope S;
+  S.Fn = FD;
+  Stmt *Body = FD ? FD->getBody() : nullptr;
+  if (!Body)
+    return S;
+  if (const auto *CB = dyn_cast<CoroutineBodyStmt>(Body)) {
+    S.IsCoroutine = true;
+    if (const VarDecl *P = CB->getPromiseDecl())
+      S.Promise = P->getType();
+    return S;
+  }
+  if (FD->isDependentContext()) {
+    CoroutineKeywordFinder Finder;
+    Finder.TraverseStmt(Body);
+    S.IsCoroutine = Finder.Found;
+  }
+  return S;
+}
+
+bool needsParensForCoawait(const Expr *E) {
+  E = E->IgnoreImplicit();
+  if (isa<ParenExpr>(E))
+    return false;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+    OverloadedOperatorKind K = Op->getOperator();
+    // Postfix forms bind tighter than co_await; unary prefix forms are
+    // cast-expressions. Binary operators need parentheses.
+    if (K == OO_Call || K == OO_Subscript || K == OO_Arrow)
+      return false;
+    return Op->getNumArgs() == 2 && K != OO_PlusPlus && K != OO_MinusMinus;
+  }
+  return isa<BinaryOperator, ConditionalOperator, BinaryConditionalOperator,
+             CXXThrowExpr>(E);
+}
+
+static std::string nameOfReference(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return "'" + DRE->getDecl()->getNameAsString() + "'";
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return "'" + ME->getMemberDecl()->getNameAsString() + "'";
+  return "";
+}
+
+std::string describeCallee(const Expr *E) {
+  E = E->IgnoreImplicit();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (Op->getOperator() == OO_Call && Op->getNumArgs() > 0) {
+      const Expr *Obj = Op->getArg(0)->IgnoreImplicit();
+      if (isa<LambdaExpr>(Obj))
+        return "lambda";
+      if (const CXXRecordDecl *RD = Obj->getType()->getAsCXXRecordDecl())
+        if (RD->isLambda()) {
+          std::string N = nameOfReference(Obj);
+          return N.empty() ? "lambda" : "lambda " + N;
+        }
+      std::string N = nameOfReference(Obj);
+      return N.empty() ? "call" : N;
+    }
+    if (const FunctionDecl *FD = Op->getDirectCallee())
+      return "'" + FD->getNameAsString() + "'";
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    if (const FunctionDecl *FD = Call->getDirectCallee())
+      return "'" + FD->getNameAsString() + "'";
+    std::string N = nameOfReference(Call->getCallee());
+    return N.empty() ? "call" : N;
+  }
+  return "";
+}
+
+} // namespace unawaited

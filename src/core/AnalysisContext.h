@@ -1,0 +1,63 @@
+//===- AnalysisContext.h - Per-translation-unit analysis state ---*- C++ -*-===//
+#ifndef UNAWAITED_CORE_ANALYSISCONTEXT_H
+#define UNAWAITED_CORE_ANALYSISCONTEXT_H
+
+#include "unawaited/Analysis.h"
+#include "unawaited/TypeClassifier.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace unawaited {
+
+/// The function whose body is being analysed.
+struct FunctionScope {
+  const clang::FunctionDecl *Fn = nullptr;
+  bool IsCoroutine = false;
+  clang::QualType Promise; ///< null when unknown (e.g. template patterns)
+  unsigned CatchDepth = 0;
+};
+
+class AnalysisContext {
+public:
+  AnalysisContext(clang::ASTContext &Ctx, const Options &Opts,
+                  const EnabledChecks &Checks, FindingSink &Sink)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), Classifier(Opts, Ctx),
+        Checks(Checks), Sink(Sink) {}
+
+  clang::ASTContext &Ctx;
+  const clang::SourceManager &SM;
+  TypeClassifier Classifier;
+  const EnabledChecks &Checks;
+
+  /// Reports \p F unless the same check already reported at the same file
+  /// location (template instantiations share their pattern's locations).
+  void report(Finding F);
+
+  /// The location a finding is reported at: macro bodies map to their
+  /// expansion, macro arguments to where they are spelled.
+  clang::SourceLocation reportLoc(clang::SourceLocation Loc) const {
+    return SM.getFileLoc(Loc);
+  }
+
+  /// A type as users wrote it, minus library plumbing sugar such as
+  /// `typename constraint<...>::type`.
+  std::string displayType(clang::QualType T) const;
+
+private:
+  FindingSink &Sink;
+  llvm::DenseSet<std::pair<unsigned, unsigned>> Reported;
+};
+
+/// Scope facts of a function: is it a coroutine, what is its promise.
+FunctionScope makeFunctionScope(const clang::FunctionDecl *FD);
+
+/// co_await insertion text for \p E ("co_await " or "co_await (" + ")").
+bool needsParensForCoawait(const clang::Expr *E);
+
+/// How the caller describes a callee: "'fetch'", "lambda", "call".
+std::string describeCallee(const clang::Expr *E);
+
+} // namespace unawaited
+
+#endif

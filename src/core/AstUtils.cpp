@@ -1,0 +1,126 @@
+//===- AstUtils.cpp -------------------------------------------------------===//
+#include "AstUtils.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+
+using namespace clang;
+
+namespace unawaited {
+
+std::string qualifiedNameNoArgs(const NamedDecl *D) {
+  llvm::SmallVector<std::string, 6> Parts;
+  for (const DeclContext *C = D->getDeclContext(); C; C = C->getParent()) {
+    if (const auto *NS = dyn_cast<NamespaceDecl>(C)) {
+      if (NS->isInline())
+        continue;
+      Parts.push_back(NS->isAnonymousNamespace() ? "(anonymous namespace)"
+                                                 : NS->getNameAsString());
+    } else if (const auto *RD = dyn_cast<RecordDecl>(C)) {
+      Parts.push_back(RD->getNameAsString());
+    } else if (isa<FunctionDecl>(C)) {
+      Parts.push_back(cast<FunctionDecl>(C)->getNameAsString());
+    }
+  }
+  std::string Out;
+  for (auto It = Parts.rbegin(); It != Parts.rend(); ++It) {
+    Out += *It;
+    Out += "::";
+  }
+  Out += D->getNameAsString();
+  return Out;
+}
+
+const CXXRecordDecl *recordOf(QualType T) {
+  if (T.isNull())
+    return nullptr;
+  T = T.getNonReferenceType();
+  if (const auto *RD = T->getAsCXXRecordDecl())
+    return RD;
+  if (const auto *TST = T->getAs<TemplateSpecializationType>()) {
+    if (const auto *CTD = dyn_cast_or_null<ClassTemplateDecl>(
+            TST->getTemplateName().getAsTemplateDecl()))
+      return CTD->getTemplatedDecl();
+  }
+  if (const auto *ICN = T->getAs<InjectedClassNameType>())
+    return ICN->getDecl();
+  return nullptr;
+}
+
+const CXXRecordDecl *inspectable(const CXXRecordDecl *RD) {
+  if (!RD)
+    return nullptr;
+  if (const CXXRecordDecl *Def = RD->getDefinition())
+    return Def;
+  if (const CXXRecordDecl *Pattern = RD->getTemplateInstantiationPattern())
+    return Pattern->getDefinition() ? Pattern->getDefinition() : Pattern;
+  // An implicit specialisation that was never instantiated has no pattern
+  // recorded yet: fall back to the primary template.
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+    if (const CXXRecordDecl *Primary =
+            Spec->getSpecializedTemplate()->getTemplatedDecl())
+      return Primary->getDefinition();
+  if (const CXXRecordDecl *Member = RD->getInstantiatedFromMemberClass())
+    return Member->getDefinition();
+  return nullptr;
+}
+
+static const NamedDecl *findMemberImpl(const CXXRecordDecl *RD,
+                                       DeclarationName Name, unsigned Depth) {
+  RD = inspectable(RD);
+  if (!RD || Depth > 8)
+    return nullptr;
+  for (const NamedDecl *D : RD->lookup(Name))
+    return D;
+  for (const CXXBaseSpecifier &B : RD->bases())
+    if (const NamedDecl *D = findMemberImpl(recordOf(B.getType()), Name,
+                                            Depth + 1))
+      return D;
+  return nullptr;
+}
+
+const NamedDecl *findMember(const CXXRecordDecl *RD, DeclarationName Name) {
+  return findMemberImpl(RD, Name, 0);
+}
+
+const NamedDecl *findMember(const CXXRecordDecl *RD, llvm::StringRef Name) {
+  if (!RD)
+    return nullptr;
+  IdentifierInfo &II = RD->getASTContext().Idents.get(Name);
+  return findMember(RD, DeclarationName(&II));
+}
+
+static const ClassTemplateDecl *templateOf(const CXXRecordDecl *RD) {
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+    return Spec->getSpecializedTemplate()->getCanonicalDecl();
+  if (const ClassTemplateDecl *CTD = RD->getDescribedClassTemplate())
+    return CTD->getCanonicalDecl();
+  return nullptr;
+}
+
+bool isSameOrDerivedRecord(const CXXRecordDecl *RD, const CXXRecordDecl *Base) {
+  if (!RD || !Base)
+    return false;
+  if (RD->getCanonicalDecl() == Base->getCanonicalDecl())
+    return true;
+  const ClassTemplateDecl *BT = templateOf(Base);
+  if (BT && templateOf(RD) == BT)
+    return true;
+  const CXXRecordDecl *Def = inspectable(RD);
+  if (!Def)
+    return false;
+  for (const CXXBaseSpecifier &B : Def->bases())
+    if (isSameOrDerivedRecord(recordOf(B.getType()), Base))
+      return true;
+  return false;
+}
+
+const FunctionDecl *asFunction(const NamedDecl *D) {
+  if (!D)
+    return nullptr;
+  D = D->getUnderlyingDecl();
+  if (const auto *FTD = dyn_cast<FunctionTemplateDecl>(D))
+    return FTD->getTemplatedDecl();
+  return dyn_cast<FunctionDecl>(D);
+}
+
+} // namespace unawaited

@@ -1,0 +1,41 @@
+//===- AstUtils.h - Small AST queries shared by the core ---------*- C++ -*-===//
+#ifndef UNAWAITED_CORE_ASTUTILS_H
+#define UNAWAITED_CORE_ASTUTILS_H
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Type.h"
+#include <string>
+
+namespace unawaited {
+
+/// "ns::Outer::Name" without template arguments and without inline
+/// namespaces, so that names from options and profiles match every
+/// specialisation and library ABI namespace.
+std::string qualifiedNameNoArgs(const clang::NamedDecl *D);
+
+/// The record a (possibly dependent) type names: a specialisation, or for a
+/// dependent template-id the primary template's pattern. Null otherwise.
+const clang::CXXRecordDecl *recordOf(clang::QualType T);
+
+/// The definition to inspect: the definition when there is one, else the
+/// pattern it will be instantiated from (members not instantiated yet).
+const clang::CXXRecordDecl *inspectable(const clang::CXXRecordDecl *RD);
+
+/// Looks \p Name up in \p RD and its bases (dependent bases included).
+const clang::NamedDecl *findMember(const clang::CXXRecordDecl *RD,
+                                   clang::DeclarationName Name);
+const clang::NamedDecl *findMember(const clang::CXXRecordDecl *RD,
+                                   llvm::StringRef Name);
+
+/// Whether \p RD is \p Base, derives from it, or (for templates) is a
+/// specialisation of the same class template.
+bool isSameOrDerivedRecord(const clang::CXXRecordDecl *RD,
+                           const clang::CXXRecordDecl *Base);
+
+/// The function a member or free function declaration stands for, looking
+/// through function templates and using-shadows.
+const clang::FunctionDecl *asFunction(const clang::NamedDecl *D);
+
+} // namespace unawaited
+
+#endif

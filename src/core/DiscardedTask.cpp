@@ -1,0 +1,339 @@
+//===- DiscardedTask.cpp - Task values thrown away ------------------------===//
+#include "DiscardedTask.h"
+#include "AstUtils.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+
+namespace unawaited {
+
+static const Expr *skipImplicit(const Expr *E) {
+  while (E) {
+    const Expr *Prev = E;
+    E = E->IgnoreParens();
+    if (const auto *FE = dyn_cast<FullExpr>(E))
+      E = FE->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = B->getSubExpr();
+    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    else if (const auto *IC = dyn_cast<ImplicitCastExpr>(E))
+      E = IC->getSubExpr();
+    if (E == Prev)
+      break;
+  }
+  return E;
+}
+
+/// `std::ignore = x`: returns x.
+static const Expr *ignoreAssignOperand(const Expr *E) {
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+  if (!Op || Op->getOperator() != OO_Equal || Op->getNumArgs() != 2)
+    return nullptr;
+  const auto *Ref = dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreImplicit());
+  if (!Ref)
+    return nullptr;
+  const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+  if (!VD || VD->getName() != "ignore" || !VD->isInStdNamespace())
+    return nullptr;
+  return Op->getArg(1);
+}
+
+void DiscardedTaskChecker::discarded(const Expr *E, DiscardHow How,
+                                     const FunctionScope &Scope) {
+  E = skipImplicit(E);
+  if (!E)
+    return;
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    // The left of a comma is discarded wherever the comma is; the traversal
+    // reports it. The right is discarded only because the comma is.
+    if (BO->getOpcode() == BO_Comma)
+      discarded(BO->getRHS(), How, Scope);
+    else
+      reportValue(E, How, Scope);
+    return;
+  }
+  if (const auto *CO = dyn_cast<ConditionalOperator>(E)) {
+    discarded(CO->getTrueExpr(), How, Scope);
+    discarded(CO->getFalseExpr(), How, Scope);
+    return;
+  }
+  if (const auto *BCO = dyn_cast<BinaryConditionalOperator>(E)) {
+    discarded(BCO->getFalseExpr(), How, Scope);
+    return;
+  }
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E)) {
+    if (Cast->getType()->isVoidType()) {
+      discarded(Cast->getSubExpr(), DiscardHow::CastToVoid, Scope);
+      return;
+    }
+  }
+  if (const Expr *Operand = ignoreAssignOperand(E)) {
+    discarded(Operand, DiscardHow::IgnoreAssign, Scope);
+    return;
+  }
+  reportValue(E, How, Scope);
+}
+
+namespace {
+struct KindWords {
+  const char *Noun;        ///< "a lazy coroutine task"
+  const char *Fate;        ///< "is never awaited"
+  const char *Consequence; ///< "its body will never run"
+};
+} // namespace
+
+static KindWords kindWords(TaskKind K) {
+  switch (K) {
+  case TaskKind::LazyTask:
+    return {"a lazy coroutine task", "is never awaited",
+            "its body will never run"};
+  case TaskKind::LazyAwaitable:
+    return {"a lazy awaitable", "is never awaited",
+            "the operation will never start"};
+  case TaskKind::Generator:
+    return {"a lazy generator", "is never iterated", "its body will never run"};
+  case TaskKind::EagerTask:
+    return {"an eager coroutine task", "is discarded",
+            "its result and exceptions are lost"};
+  default:
+    return {"a value", "is discarded", "it is lost"};
+  }
+}
+
+/// "a lazy coroutine task 'T' that <Fate>; <Consequence>"
+static std::string describeDiscard(TaskKind K, llvm::StringRef TypeName,
+                                   llvm::StringRef Fate = "") {
+  KindWords W = kindWords(K);
+  return (llvm::Twine(W.Noun) + " '" + TypeName + "' that " +
+          (Fate.empty() ? llvm::StringRef(W.Fate) : Fate) + "; " +
+          W.Consequence)
+      .str();
+}
+
+void DiscardedTaskChecker::reportValue(const Expr *E, DiscardHow How,
+                                       const FunctionScope &Scope) {
+  if (E->isTypeDependent() || !E->isPRValue())
+    return;
+  const TypeInfo &Info = AC.Classifier.classify(E->getType());
+  CheckId Check;
+  switch (Info.Kind) {
+  case TaskKind::LazyTask:
+  case TaskKind::LazyAwaitable:
+  case TaskKind::Generator:
+    Check = CheckId::DiscardedTask;
+    if (How != DiscardHow::Statement && AC.Classifier.options().AllowCastToVoid)
+      return;
+    break;
+  case TaskKind::EagerTask:
+    // For an eager task an explicit discard is the acknowledged idiom.
+    if (How != DiscardHow::Statement)
+      return;
+    Check = CheckId::DiscardedEagerTask;
+    break;
+  default:
+    return;
+  }
+  if (!AC.Checks.isEnabled(Check))
+    return;
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    if (AC.Classifier.isIgnoredFunction(Call->getDirectCallee()))
+      return;
+
+  Finding F;
+  F.Check = Check;
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+  F.Loc = (Op && Op->getOperator() == OO_Call) ? E->getBeginLoc()
+                                               : E->getExprLoc();
+  F.Range = E->getSourceRange();
+  std::string Callee = describeCallee(E);
+  std::string What = describeDiscard(Info.Kind, AC.displayType(E->getType()));
+  F.Message = Callee.empty() ? "expression creates " + What
+                             : Callee + " returns " + What;
+  addFixOrNotes(F, E, Info, Scope, How);
+  AC.report(std::move(F));
+}
+
+static bool inMacro(const Expr *E) {
+  return E->getBeginLoc().isMacroID() || E->getEndLoc().isMacroID();
+}
+
+void DiscardedTaskChecker::addFixOrNotes(Finding &F, const Expr *E,
+                                         const TypeInfo &Info,
+                                         const FunctionScope &Scope,
+                                         DiscardHow How) {
+  const SourceManager &SM = AC.SM;
+  const LangOptions &LO = AC.Ctx.getLangOpts();
+  if (Info.Kind == TaskKind::Generator)
+    return;
+  bool Macro = inMacro(E);
+  SourceLocation Begin = E->getBeginLoc();
+  SourceLocation End =
+      Macro ? SourceLocation()
+            : Lexer::getLocForEndOfToken(E->getEndLoc(), 0, SM, LO);
+
+  if (Info.Kind == TaskKind::EagerTask) {
+    // Waiting changes when the caller continues: offer it, do not apply it.
+    FindingNote Await{F.Loc, "insert 'co_await' to wait for its result", {}};
+    FindingNote Void{F.Loc,
+                     "cast the expression to 'void' to acknowledge that the "
+                     "result is not needed",
+                     {}};
+    if (!Macro && Scope.IsCoroutine && Scope.CatchDepth == 0) {
+      Await.Fixes.push_back(FixItHint::CreateInsertion(Begin, "co_await "));
+      F.Notes.push_back(std::move(Await));
+    }
+    if (!Macro)
+      Void.Fixes.push_back(FixItHint::CreateInsertion(Begin, "(void)"));
+    F.Notes.push_back(std::move(Void));
+    return;
+  }
+
+  bool CanAwaitHere = Scope.IsCoroutine && Scope.CatchDepth == 0;
+  bool PromiseAccepts =
+      !CanAwaitHere || Scope.Promise.isNull() ||
+      AC.Classifier.canAwaitIn(E->getType(), Scope.Promise);
+  const std::string &SyncWait = AC.Classifier.options().SyncWaitFunction;
+
+  if (CanAwaitHere && PromiseAccepts) {
+    if (Macro || How == DiscardHow::IgnoreAssign)
+      return; // the awaited value may be void: `std::ignore = void` is wrong
+    if (needsParensForCoawait(E)) {
+      F.Fixes.push_back(FixItHint::CreateInsertion(Begin, "co_await ("));
+      F.Fixes.push_back(FixItHint::CreateInsertion(End, ")"));
+    } else {
+      F.Fixes.push_back(FixItHint::CreateInsertion(Begin, "co_await "));
+    }
+    return;
+  }
+  if (CanAwaitHere && !PromiseAccepts) {
+    F.Notes.push_back(
+        {F.Loc,
+         "the enclosing coroutine's promise '" +
+             AC.displayType(Scope.Promise) + "' cannot await '" +
+             AC.displayType(E->getType()) + "'; run it with its own "
+             "library (e.g. spawn it on an executor)",
+         {}});
+    return;
+  }
+  if (!SyncWait.empty() && !Macro && How == DiscardHow::Statement) {
+    F.Fixes.push_back(FixItHint::CreateInsertion(Begin, SyncWait + "("));
+    F.Fixes.push_back(FixItHint::CreateInsertion(End, ")"));
+    return;
+  }
+  if (Scope.IsCoroutine) {
+    F.Notes.push_back({F.Loc,
+                       "'co_await' cannot be used in a catch handler; await "
+                       "the task after the handler, or block on it with the "
+                       "library's sync-wait (option SyncWaitFunction)",
+                       {}});
+    return;
+  }
+  std::string Fn = Scope.Fn && Scope.Fn->getDeclName().isIdentifier()
+                       ? "'" + Scope.Fn->getNameAsString() + "'"
+                       : "the enclosing function";
+  F.Notes.push_back(
+      {Scope.Fn ? Scope.Fn->getLocation() : F.Loc,
+       Fn + " is not a coroutine, so it cannot 'co_await' the task; make it a "
+            "coroutine, or block on the task with the library's sync-wait "
+            "(option SyncWaitFunction offers that fix)",
+       {}});
+}
+
+/// The return type of calling \p T (a closure, functor, function pointer or
+/// reference), or null.
+static QualType callResultType(QualType T) {
+  T = T.getNonReferenceType();
+  if (const auto *PT = T->getAs<PointerType>())
+    T = PT->getPointeeType();
+  if (const auto *FT = T->getAs<FunctionType>())
+    return FT->getReturnType();
+  if (const auto *MPT = T->getAs<MemberPointerType>())
+    if (const auto *FT = MPT->getPointeeType()->getAs<FunctionType>())
+      return FT->getReturnType();
+  if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl()) {
+    if (const CXXMethodDecl *Call =
+            RD->isLambda() ? RD->getLambdaCallOperator() : nullptr) {
+      QualType R = Call->getReturnType();
+      return R->isUndeducedType() ? QualType() : R;
+    }
+    if (!RD->hasDefinition())
+      return {};
+    auto Name =
+        RD->getASTContext().DeclarationNames.getCXXOperatorName(OO_Call);
+    auto Found = RD->lookup(Name);
+    if (Found.isSingleResult())
+      if (const auto *M = dyn_cast<CXXMethodDecl>(Found.front()))
+        return M->getReturnType();
+  }
+  return {};
+}
+
+/// Whether \p T is a type-erased callable returning void, e.g.
+/// std::function<void(int)>: a class template with a function-type argument.
+static bool isVoidCallbackWrapper(QualType T) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getNonReferenceType()->getAsCXXRecordDecl());
+  if (!Spec)
+    return false;
+  for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+    if (A.getKind() == TemplateArgument::Type)
+      if (const auto *FT = A.getAsType()->getAs<FunctionType>())
+        return FT->getReturnType()->isVoidType();
+  return false;
+}
+
+void DiscardedTaskChecker::callbackConversion(const CXXConstructExpr *CE,
+                                              const ParmVarDecl *Param,
+                                              const FunctionDecl *Callee) {
+  if (CE->getNumArgs() < 1 || !isVoidCallbackWrapper(CE->getType()))
+    return;
+  const Expr *Source = skipImplicit(CE->getArg(0));
+  if (!Source || Source->isTypeDependent())
+    return;
+  QualType Ret = callResultType(Source->getType());
+  if (Ret.isNull() || Ret->isDependentType())
+    return;
+  const TypeInfo &Info = AC.Classifier.classify(Ret);
+  CheckId Check;
+  if (Info.Kind == TaskKind::LazyTask || Info.Kind == TaskKind::LazyAwaitable)
+    Check = CheckId::DiscardedTask;
+  else if (Info.Kind == TaskKind::EagerTask && Info.Nodiscard)
+    Check = CheckId::DiscardedEagerTask; // its author says: never drop it
+  else
+    return; // eager, not [[nodiscard]]: the Qt-slot idiom
+  std::string Subject = "callable";
+  const Expr *Bare = Source->IgnoreParenImpCasts();
+  if (isa<LambdaExpr>(Bare) || (Bare->getType()->getAsCXXRecordDecl() &&
+                                Bare->getType()->getAsCXXRecordDecl()->isLambda()))
+    Subject = "lambda";
+  else if (const auto *DRE = dyn_cast<DeclRefExpr>(Bare))
+    Subject = "'" + DRE->getDecl()->getNameAsString() + "'";
+  else if (const auto *UO = dyn_cast<UnaryOperator>(Bare))
+    if (const auto *DRE =
+            dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParenImpCasts()))
+      Subject = "'" + DRE->getDecl()->getNameAsString() + "'";
+
+  Finding F;
+  F.Check = Check;
+  F.Loc = Source->getBeginLoc();
+  F.Range = Source->getSourceRange();
+  std::string Wrapper = AC.displayType(CE->getType().getNonReferenceType());
+  F.Message = Subject + " returns " +
+              describeDiscard(Info.Kind, AC.displayType(Ret),
+                              "'" + Wrapper + "' discards on every call");
+  if (Param) {
+    std::string PName = Param->getName().empty()
+                            ? "parameter"
+                            : "parameter '" + Param->getNameAsString() + "'";
+    std::string Of = Callee ? " of '" + Callee->getNameAsString() + "'" : "";
+    F.Notes.push_back({Param->getLocation(),
+                       PName + Of + " has type '" + Wrapper +
+                           "', which drops the task on every call",
+                       {}});
+  }
+  AC.report(std::move(F));
+}
+
+} // namespace unawaited

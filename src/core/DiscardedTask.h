@@ -1,0 +1,43 @@
+//===- DiscardedTask.h - coro-discarded-task / -eager-task -------*- C++ -*-===//
+#ifndef UNAWAITED_CORE_DISCARDEDTASK_H
+#define UNAWAITED_CORE_DISCARDEDTASK_H
+
+#include "AnalysisContext.h"
+
+namespace unawaited {
+
+/// How a value is thrown away.
+enum class DiscardHow {
+  Statement,   ///< evaluated for its side effects only
+  CastToVoid,  ///< (void)e, static_cast<void>(e)
+  IgnoreAssign ///< std::ignore = e
+};
+
+/// Reports discarded task values. The traversal calls it for every
+/// expression in a discarded position and for every call argument.
+class DiscardedTaskChecker {
+public:
+  explicit DiscardedTaskChecker(AnalysisContext &AC) : AC(AC) {}
+
+  /// \p E is in a discarded-value position (a statement, a for-increment,
+  /// the left of a comma, ...).
+  void discarded(const clang::Expr *E, DiscardHow How,
+                 const FunctionScope &Scope);
+
+  /// A callable converted to a wrapper that returns void (e.g. a coroutine
+  /// lambda passed as std::function<void()>) drops every task it returns.
+  void callbackConversion(const clang::CXXConstructExpr *CE,
+                          const clang::ParmVarDecl *Param,
+                          const clang::FunctionDecl *Callee);
+
+private:
+  void reportValue(const clang::Expr *E, DiscardHow How,
+                   const FunctionScope &Scope);
+  void addFixOrNotes(Finding &F, const clang::Expr *E, const TypeInfo &Info,
+                     const FunctionScope &Scope, DiscardHow How);
+  AnalysisContext &AC;
+};
+
+} // namespace unawaited
+
+#endif

@@ -1,0 +1,160 @@
+//===- Profiles.cpp - Library knowledge tables ----------------------------===//
+//
+// Sources for every row: shared/reference/coro-libraries.md (per library
+// sections and the "is a discard legitimate?" table).
+//
+//===----------------------------------------------------------------------===//
+#include "Profiles.h"
+#include "llvm/ADT/STLExtras.h"
+
+namespace unawaited {
+
+using K = TaskKind;
+
+static const ProfileType Types[] = {
+    // Standalone Asio and Boost.Asio: awaitable is lazy; deferred operations
+    // are lazy and awaitable only through asio's promise await_transform;
+    // experimental::promise starts at once.
+    {"asio", "asio::awaitable", K::LazyTask},
+    {"asio", "asio::deferred_async_operation", K::LazyAwaitable},
+    {"asio", "asio::deferred_sequence", K::LazyAwaitable},
+    {"asio", "asio::deferred_conditional", K::LazyAwaitable},
+    {"asio", "asio::deferred_values", K::LazyAwaitable},
+    {"asio", "asio::experimental::deferred_async_operation", K::LazyAwaitable},
+    {"asio", "asio::experimental::deferred_sequence", K::LazyAwaitable},
+    {"asio", "asio::experimental::deferred_conditional", K::LazyAwaitable},
+    {"asio", "asio::experimental::deferred_values", K::LazyAwaitable},
+    {"asio", "asio::experimental::promise", K::EagerTask},
+    {"asio", "asio::experimental::coro", K::LazyTask},
+    {"boost-asio", "boost::asio::awaitable", K::LazyTask},
+    {"boost-asio", "boost::asio::deferred_async_operation", K::LazyAwaitable},
+    {"boost-asio", "boost::asio::deferred_sequence", K::LazyAwaitable},
+    {"boost-asio", "boost::asio::deferred_conditional", K::LazyAwaitable},
+    {"boost-asio", "boost::asio::deferred_values", K::LazyAwaitable},
+    {"boost-asio", "boost::asio::experimental::deferred_async_operation",
+     K::LazyAwaitable},
+    {"boost-asio", "boost::asio::experimental::promise", K::EagerTask},
+    {"boost-asio", "boost::asio::experimental::coro", K::LazyTask},
+    // cppcoro
+    {"cppcoro", "cppcoro::task", K::LazyTask},
+    {"cppcoro", "cppcoro::shared_task", K::LazyTask},
+    {"cppcoro", "cppcoro::async_generator", K::LazyTask},
+    {"cppcoro", "cppcoro::generator", K::Generator},
+    {"cppcoro", "cppcoro::recursive_generator", K::Generator},
+    // folly::coro: Task has no operator co_await (await_transform only).
+    {"folly", "folly::coro::Task", K::LazyTask},
+    {"folly", "folly::coro::TaskWithExecutor", K::LazyTask},
+    {"folly", "folly::coro::AsyncGenerator", K::LazyTask},
+    {"folly", "folly::coro::Generator", K::Generator},
+    {"folly", "folly::SemiFuture", K::LazyAwaitable},
+    {"folly", "folly::Future", K::EagerTask},
+    // libunifex: task is an alias of a nested class template.
+    {"unifex", "unifex::_task::_task::type", K::LazyTask},
+    {"unifex", "unifex::task", K::LazyTask},
+    // stdexec / std::execution
+    {"stdexec", "exec::basic_task", K::LazyTask},
+    {"stdexec", "exec::task", K::LazyTask},
+    {"stdexec", "stdexec::task", K::LazyTask},
+    {"stdexec", "std::execution::task", K::LazyTask},
+    // QCoro: Task is eager (the Qt slot idiom), LazyTask is lazy.
+    {"qcoro", "QCoro::Task", K::EagerTask},
+    {"qcoro", "QCoro::LazyTask", K::LazyTask},
+    {"qcoro", "QCoro::Generator", K::Generator},
+    {"qcoro", "QCoro::AsyncGenerator", K::LazyTask},
+    // Seastar: futures represent work already running.
+    {"seastar", "seastar::future", K::EagerTask},
+    // concurrencpp
+    {"concurrencpp", "concurrencpp::result", K::EagerTask},
+    {"concurrencpp", "concurrencpp::shared_result", K::EagerTask},
+    {"concurrencpp", "concurrencpp::lazy_result", K::LazyTask},
+    {"concurrencpp", "concurrencpp::null_result", K::FireAndForget},
+    {"concurrencpp", "concurrencpp::generator", K::Generator},
+    // Boost.Cobalt
+    {"cobalt", "boost::cobalt::task", K::LazyTask},
+    {"cobalt", "boost::cobalt::promise", K::EagerTask},
+    {"cobalt", "boost::cobalt::generator", K::EagerTask},
+    {"cobalt", "boost::cobalt::detached", K::FireAndForget},
+    {"cobalt", "boost::cobalt::op", K::LazyAwaitable},
+    // libcoro
+    {"libcoro", "coro::task", K::LazyTask},
+    {"libcoro", "coro::generator", K::Generator},
+    // async_simple
+    {"async_simple", "async_simple::coro::Lazy", K::LazyTask},
+    {"async_simple", "async_simple::coro::RescheduleLazy", K::LazyTask},
+    {"async_simple", "async_simple::coro::Generator", K::Generator},
+    {"async_simple", "async_simple::Future", K::EagerTask},
+    // C++/WinRT
+    {"winrt", "winrt::fire_and_forget", K::FireAndForget},
+    {"winrt", "winrt::Windows::Foundation::IAsyncAction", K::EagerTask},
+    {"winrt", "winrt::Windows::Foundation::IAsyncActionWithProgress",
+     K::EagerTask},
+    {"winrt", "winrt::Windows::Foundation::IAsyncOperation", K::EagerTask},
+    {"winrt", "winrt::Windows::Foundation::IAsyncOperationWithProgress",
+     K::EagerTask},
+};
+
+// Dropping these calls' results is the library's detach idiom.
+static const ProfileFunction Ignored[] = {
+    {"folly", "folly::coro::TaskWithExecutor::start"},
+    {"folly", "folly::coro::TaskWithExecutor::startInlineUnsafe"},
+    {"async_simple", "async_simple::coro::RescheduleLazy::detach"},
+    {"libcoro", "coro::thread_pool::spawn_detached"},
+    {"libcoro", "coro::scheduler::spawn_detached"},
+};
+
+// Calling these on a task variable hands the task on.
+static const ProfileFunction Consuming[] = {
+    {"folly", "start"},        {"folly", "startInlineUnsafe"},
+    {"folly", "semi"},         {"async_simple", "start"},
+    {"async_simple", "via"},   {"async_simple", "detach"},
+    {"async_simple", "directlyStart"},
+    {"concurrencpp", "run"},   {"cobalt", "detach"},
+    {"qcoro", "then"},         {"seastar", "then"},
+    {"seastar", "then_wrapped"}, {"seastar", "handle_exception"},
+    {"seastar", "finally"},    {"seastar", "discard_result"},
+    {"seastar", "ignore_ready_future"},
+};
+
+static const llvm::StringLiteral Names[] = {
+    "asio",    "boost-asio",   "cppcoro", "folly",  "unifex",
+    "stdexec", "qcoro",        "seastar", "concurrencpp", "cobalt",
+    "libcoro", "async_simple", "winrt"};
+
+llvm::ArrayRef<ProfileType> builtinProfileTypes() { return Types; }
+llvm::ArrayRef<ProfileFunction> builtinIgnoredFunctions() { return Ignored; }
+llvm::ArrayRef<ProfileFunction> builtinConsumingMethods() { return Consuming; }
+llvm::ArrayRef<llvm::StringLiteral> builtinProfileNames() { return Names; }
+
+Profiles::Profiles(const std::vector<std::string> &Selected) {
+  for (const std::string &S : Selected) {
+    if (S == "all")
+      All = true;
+    else if (S != "none")
+      Active.push_back(S);
+  }
+}
+
+bool Profiles::isActive(llvm::StringRef Profile) const {
+  return All || llvm::is_contained(Active, Profile);
+}
+
+std::optional<TaskKind> Profiles::lookupType(llvm::StringRef Name) const {
+  for (const ProfileType &T : Types)
+    if (T.QualifiedName == Name && isActive(T.Profile))
+      return T.Kind;
+  return std::nullopt;
+}
+
+bool Profiles::isIgnoredFunction(llvm::StringRef Name) const {
+  return llvm::any_of(Ignored, [&](const ProfileFunction &F) {
+    return F.QualifiedName == Name && isActive(F.Profile);
+  });
+}
+
+bool Profiles::isConsumingMethod(llvm::StringRef Name) const {
+  return llvm::any_of(Consuming, [&](const ProfileFunction &F) {
+    return F.QualifiedName == Name && isActive(F.Profile);
+  });
+}
+
+} // namespace unawaited

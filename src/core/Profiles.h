@@ -1,0 +1,54 @@
+//===- Profiles.h - Built-in knowledge of coroutine libraries ----*- C++ -*-===//
+//
+// Structure decides most classifications; profiles record what structure
+// cannot see: a type whose promise is hidden, an operation that is lazy
+// although it has no promise, a type that is designed to be dropped, and
+// library functions whose task result may legitimately be dropped.
+//
+//===----------------------------------------------------------------------===//
+#ifndef UNAWAITED_CORE_PROFILES_H
+#define UNAWAITED_CORE_PROFILES_H
+
+#include "unawaited/TypeClassifier.h"
+#include "llvm/ADT/StringRef.h"
+#include <optional>
+#include <vector>
+
+namespace unawaited {
+
+struct ProfileType {
+  llvm::StringLiteral Profile;
+  llvm::StringLiteral QualifiedName; ///< class (template) name, no arguments
+  TaskKind Kind;
+};
+
+struct ProfileFunction {
+  llvm::StringLiteral Profile;
+  llvm::StringLiteral QualifiedName; ///< function or Class::method
+};
+
+llvm::ArrayRef<ProfileType> builtinProfileTypes();
+/// Calls whose (task) result may be dropped: the library detaches it.
+llvm::ArrayRef<ProfileFunction> builtinIgnoredFunctions();
+/// Members that consume the task they are called on.
+llvm::ArrayRef<ProfileFunction> builtinConsumingMethods();
+/// Every profile name, for documentation and option validation.
+llvm::ArrayRef<llvm::StringLiteral> builtinProfileNames();
+
+/// The profiles selected by the Profiles option.
+class Profiles {
+public:
+  explicit Profiles(const std::vector<std::string> &Selected);
+  bool isActive(llvm::StringRef Profile) const;
+  std::optional<TaskKind> lookupType(llvm::StringRef QualifiedName) const;
+  bool isIgnoredFunction(llvm::StringRef QualifiedName) const;
+  bool isConsumingMethod(llvm::StringRef MethodName) const;
+
+private:
+  bool All = false;
+  std::vector<std::string> Active;
+};
+
+} // namespace unawaited
+
+#endif

@@ -1,0 +1,413 @@
+//===- TypeClassifier.cpp - Which types must be awaited -------------------===//
+//
+// Structure first: a promise_type (member or std::coroutine_traits), the
+// constant value of initial_suspend()'s await_ready(), the awaitable
+// interface. Then options and profiles override the kind by name.
+//
+//===----------------------------------------------------------------------===//
+#include "unawaited/TypeClassifier.h"
+#include "AstUtils.h"
+#include "Profiles.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclFriend.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+
+using namespace clang;
+
+namespace unawaited {
+
+llvm::StringRef kindName(TaskKind K) {
+  switch (K) {
+  case TaskKind::None:
+    return "none";
+  case TaskKind::LazyTask:
+    return "lazy-task";
+  case TaskKind::LazyAwaitable:
+    return "lazy-awaitable";
+  case TaskKind::EagerTask:
+    return "eager-task";
+  case TaskKind::FireAndForget:
+    return "fire-and-forget";
+  case TaskKind::Generator:
+    return "generator";
+  }
+  return "none";
+}
+
+// Option entries are regular expressions over qualified names; an entry
+// without "::" matches the unqualified name too (as clang-tidy's lists do).
+static std::vector<llvm::Regex> compileNames(
+    const std::vector<std::string> &Names) {
+  std::vector<llvm::Regex> Out;
+  for (std::string N : Names) {
+    llvm::StringRef S(N);
+    S.consume_front("::");
+    std::string Pattern = S.contains("::") ? ("^(::)?(" + S + ")$").str()
+                                           : ("^(.*::)?(" + S + ")$").str();
+    llvm::Regex R(Pattern);
+    std::string Err;
+    if (!R.isValid(Err))
+      R = llvm::Regex("^(.*::)?(" + llvm::Regex::escape(S) + ")$");
+    Out.push_back(std::move(R));
+  }
+  return Out;
+}
+
+static bool matchesAny(const std::vector<llvm::Regex> &Res,
+                       llvm::StringRef Name) {
+  for (const llvm::Regex &R : Res)
+    if (R.match(Name))
+      return true;
+  return false;
+}
+
+TypeClassifier::TypeClassifier(const Options &Opts, ASTContext &Ctx)
+    : Opts(Opts), Ctx(Ctx), Prof(std::make_unique<Profiles>(Opts.Profiles)),
+      TaskTypeRes(compileNames(Opts.TaskTypes)),
+      FafTypeRes(compileNames(Opts.FireAndForgetTypes)),
+      IgnoredFnRes(compileNames(Opts.IgnoredFunctions)) {}
+
+TypeClassifier::~TypeClassifier() = default;
+
+const TypeInfo &TypeClassifier::classify(QualType T) {
+  static const TypeInfo NoneInfo;
+  if (T.isNull() || T->isDependentType() || T->isReferenceType())
+    return NoneInfo;
+  const Type *Key = T.getCanonicalType().getUnqualifiedType().getTypePtr();
+  auto It = Cache.find(Key);
+  if (It != Cache.end())
+    return It->second;
+  TypeInfo Info = compute(QualType(Key, 0));
+  return Cache.try_emplace(Key, Info).first->second;
+}
+
+TypeInfo TypeClassifier::compute(QualType Canonical) {
+  const CXXRecordDecl *RD = Canonical->getAsCXXRecordDecl();
+  if (!RD)
+    return {};
+  TypeInfo Info = classifyRecord(RD);
+  std::string Name = qualifiedNameNoArgs(RD);
+  if (matchesAny(FafTypeRes, Name)) {
+    Info.Kind = TaskKind::FireAndForget;
+    Info.Source = KindSource::Option;
+  } else if (matchesAny(TaskTypeRes, Name)) {
+    Info.Kind = TaskKind::LazyTask;
+    Info.Source = KindSource::Option;
+  } else if (auto K = Prof->lookupType(Name)) {
+    Info.Kind = *K;
+    Info.Source = KindSource::Profile;
+  }
+  return Info;
+}
+
+//===-- Structure ---------------------------------------------------------===//
+
+/// The return statement's value when \p FD's body is `{ return E; }`.
+static const Expr *singleReturnValue(const FunctionDecl *FD) {
+  if (!FD)
+    return nullptr;
+  const FunctionDecl *WithBody = nullptr;
+  if (FD->hasBody(WithBody) && WithBody->getBody()) {
+    FD = WithBody;
+  } else if (const FunctionDecl *Pattern =
+                 FD->getTemplateInstantiationPattern()) {
+    if (!Pattern->hasBody(WithBody))
+      return nullptr;
+    FD = WithBody;
+  } else {
+    return nullptr;
+  }
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(FD->getBody());
+  if (!Body || Body->size() != 1)
+    return nullptr;
+  const auto *Ret = dyn_cast<ReturnStmt>(Body->body_front());
+  return Ret ? Ret->getRetValue() : nullptr;
+}
+
+std::optional<bool> evaluateAwaitReady(QualType Awaiter, ASTContext &Ctx) {
+  const CXXRecordDecl *RD = recordOf(Awaiter);
+  const FunctionDecl *Ready =
+      asFunction(findMember(RD, llvm::StringRef("await_ready")));
+  const Expr *Value = singleReturnValue(Ready);
+  if (!Value || Value->isValueDependent() || Value->isTypeDependent())
+    return std::nullopt;
+  bool Result = false;
+  if (Value->EvaluateAsBooleanCondition(Result, Ctx))
+    return Result;
+  return std::nullopt;
+}
+
+/// The promise type of coroutines returning \p RD: the member promise_type,
+/// or the one of a std::coroutine_traits specialisation for it.
+static QualType findPromiseType(const CXXRecordDecl *RD, ASTContext &Ctx) {
+  if (const auto *TD = dyn_cast_or_null<TypeDecl>(
+          findMember(RD, llvm::StringRef("promise_type")))) {
+    if (const auto *TND = dyn_cast<TypedefNameDecl>(TD))
+      return TND->getUnderlyingType();
+    return Ctx.getTypeDeclType(TD);
+  }
+  // std::coroutine_traits<R, Args...> specialisations keyed on R.
+  const NamespaceDecl *Std = nullptr;
+  for (const Decl *D : Ctx.getTranslationUnitDecl()->lookup(
+           DeclarationName(&Ctx.Idents.get("std"))))
+    if ((Std = dyn_cast<NamespaceDecl>(D)))
+      break;
+  if (!Std)
+    return {};
+  const ClassTemplateDecl *Traits = nullptr;
+  for (const Decl *D :
+       Std->lookup(DeclarationName(&Ctx.Idents.get("coroutine_traits"))))
+    if ((Traits = dyn_cast<ClassTemplateDecl>(D)))
+      break;
+  if (!Traits)
+    return {};
+  const CXXRecordDecl *Canon = RD->getCanonicalDecl();
+  const ClassTemplateDecl *RTemplate = nullptr;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+    RTemplate = Spec->getSpecializedTemplate()->getCanonicalDecl();
+  auto FirstArgNames = [&](QualType Arg) {
+    if (Arg.isNull())
+      return false;
+    if (const CXXRecordDecl *A = Arg->getAsCXXRecordDecl())
+      if (A->getCanonicalDecl() == Canon)
+        return true;
+    if (const auto *TST = Arg->getAs<TemplateSpecializationType>())
+      if (const auto *CTD = dyn_cast_or_null<ClassTemplateDecl>(
+              TST->getTemplateName().getAsTemplateDecl()))
+        return RTemplate && CTD->getCanonicalDecl() == RTemplate;
+    return false;
+  };
+  auto PromiseOf = [&](const CXXRecordDecl *TraitsRD) -> QualType {
+    if (const auto *TND = dyn_cast_or_null<TypedefNameDecl>(
+            findMember(TraitsRD, llvm::StringRef("promise_type"))))
+      return TND->getUnderlyingType();
+    if (const auto *TD = dyn_cast_or_null<TypeDecl>(
+            findMember(TraitsRD, llvm::StringRef("promise_type"))))
+      return Ctx.getTypeDeclType(TD);
+    return {};
+  };
+  for (const ClassTemplateSpecializationDecl *Spec : Traits->specializations()) {
+    const TemplateArgumentList &Args = Spec->getTemplateArgs();
+    if (Args.size() > 0 && Args[0].getKind() == TemplateArgument::Type &&
+        FirstArgNames(Args[0].getAsType()) &&
+        Spec->getSpecializationKind() == TSK_ExplicitSpecialization)
+      return PromiseOf(Spec);
+  }
+  llvm::SmallVector<ClassTemplatePartialSpecializationDecl *, 4> Partials;
+  const_cast<ClassTemplateDecl *>(Traits)->getPartialSpecializations(Partials);
+  for (const ClassTemplatePartialSpecializationDecl *P : Partials) {
+    const TemplateArgumentList &Args = P->getTemplateArgs();
+    if (Args.size() > 0 && Args[0].getKind() == TemplateArgument::Type &&
+        FirstArgNames(Args[0].getAsType()))
+      return PromiseOf(P);
+  }
+  return {};
+}
+
+/// Whether the promise's initial_suspend() suspends: false for
+/// suspend_never-like awaiters, true when it suspends or is not constant.
+static bool initiallySuspends(QualType Promise, ASTContext &Ctx) {
+  const CXXRecordDecl *PRD = recordOf(Promise);
+  const FunctionDecl *Init =
+      asFunction(findMember(PRD, llvm::StringRef("initial_suspend")));
+  if (!Init)
+    return true;
+  QualType Ret = Init->getReturnType();
+  if (Ret->isUndeducedType() || Ret->isDependentType()) {
+    if (const FunctionDecl *Pattern = Init->getTemplateInstantiationPattern())
+      Ret = Pattern->getReturnType();
+    if (Ret->isUndeducedType())
+      if (const Expr *V = singleReturnValue(Init))
+        Ret = V->getType();
+  }
+  std::optional<bool> Ready = evaluateAwaitReady(Ret, Ctx);
+  return !Ready.value_or(false);
+}
+
+static bool hasMember(const CXXRecordDecl *RD, llvm::StringRef Name) {
+  return findMember(RD, Name) != nullptr;
+}
+
+static bool isAwaiter(const CXXRecordDecl *RD) {
+  return hasMember(RD, "await_ready") && hasMember(RD, "await_suspend") &&
+         hasMember(RD, "await_resume");
+}
+
+static bool isCoawaitOperator(const NamedDecl *D) {
+  const FunctionDecl *FD = asFunction(D);
+  return FD && FD->getOverloadedOperator() == OO_Coawait;
+}
+
+/// Member operator co_await, or a hidden friend one.
+static bool hasOwnCoawait(const CXXRecordDecl *RD, ASTContext &Ctx) {
+  DeclarationName Op = Ctx.DeclarationNames.getCXXOperatorName(OO_Coawait);
+  if (findMember(RD, Op))
+    return true;
+  const CXXRecordDecl *Def = inspectable(RD);
+  if (!Def)
+    return false;
+  for (const FriendDecl *F : Def->friends())
+    if (isCoawaitOperator(F->getFriendDecl()))
+      return true;
+  return false;
+}
+
+static bool paramNamesRecord(QualType P, const CXXRecordDecl *RD) {
+  const CXXRecordDecl *PR = recordOf(P.getNonReferenceType());
+  return PR && isSameOrDerivedRecord(RD, PR);
+}
+
+/// A namespace-scope operator co_await for RD declared by RD's own author:
+/// same namespace and same file. Adapters from other libraries (for
+/// example for std::chrono durations) do not make a value a task.
+static bool hasOwnFreeCoawait(const CXXRecordDecl *RD, ASTContext &Ctx) {
+  const DeclContext *NS = RD->getEnclosingNamespaceContext();
+  if (!NS)
+    return false;
+  const SourceManager &SM = Ctx.getSourceManager();
+  FileID RDFile = SM.getFileID(SM.getExpansionLoc(RD->getLocation()));
+  DeclarationName Op = Ctx.DeclarationNames.getCXXOperatorName(OO_Coawait);
+  for (const NamedDecl *D : NS->lookup(Op)) {
+    const FunctionDecl *FD = asFunction(D);
+    if (!FD || FD->getNumParams() != 1)
+      continue;
+    if (SM.getFileID(SM.getExpansionLoc(FD->getLocation())) != RDFile)
+      continue;
+    if (paramNamesRecord(FD->getParamDecl(0)->getType(), RD))
+      return true;
+  }
+  return false;
+}
+
+static bool isSender(const CXXRecordDecl *RD) {
+  return hasMember(RD, "sender_concept") ||
+         (hasMember(RD, "value_types") && hasMember(RD, "sends_done"));
+}
+
+TypeInfo TypeClassifier::classifyRecord(const CXXRecordDecl *RD) {
+  TypeInfo Info;
+  Info.Record = RD;
+  const CXXRecordDecl *Def = inspectable(RD);
+  Info.Nodiscard = (Def && Def->hasAttr<WarnUnusedResultAttr>()) ||
+                   RD->hasAttr<WarnUnusedResultAttr>();
+  if (!Def)
+    return Info;
+  bool OwnAwait = hasOwnCoawait(RD, Ctx) || isAwaiter(RD);
+  Info.DirectlyAwaitable = OwnAwait;
+  QualType Promise = findPromiseType(RD, Ctx);
+  if (!Promise.isNull()) {
+    Info.IsCoroutineType = true;
+    bool Range = hasMember(RD, "begin") && hasMember(RD, "end");
+    if (initiallySuspends(Promise, Ctx))
+      Info.Kind =
+          (OwnAwait || !Range) ? TaskKind::LazyTask : TaskKind::Generator;
+    else
+      Info.Kind = OwnAwait ? TaskKind::EagerTask : TaskKind::FireAndForget;
+    return Info;
+  }
+  if (Def->hasAttr<CoroReturnTypeAttr>()) {
+    Info.IsCoroutineType = true;
+    Info.Kind = TaskKind::LazyTask;
+    Info.Source = KindSource::Attribute;
+    return Info;
+  }
+  if (OwnAwait || isSender(RD)) {
+    Info.Kind = TaskKind::LazyAwaitable;
+    return Info;
+  }
+  if (hasOwnFreeCoawait(RD, Ctx)) {
+    Info.DirectlyAwaitable = true;
+    Info.Kind = TaskKind::EagerTask;
+  }
+  return Info;
+}
+
+//===-- Where a type can be awaited ---------------------------------------===//
+
+/// The awaiter \p RD produces: operator co_await's result, or itself.
+static const CXXRecordDecl *awaiterOf(const CXXRecordDecl *RD,
+                                      ASTContext &Ctx) {
+  DeclarationName Op = Ctx.DeclarationNames.getCXXOperatorName(OO_Coawait);
+  if (const FunctionDecl *FD = asFunction(findMember(RD, Op))) {
+    QualType Ret = FD->getReturnType();
+    if (!Ret->isUndeducedType())
+      if (const CXXRecordDecl *A = recordOf(Ret))
+        return A;
+    return nullptr;
+  }
+  return RD;
+}
+
+/// The promise \p Awaiter's await_suspend requires, or null for any.
+static const CXXRecordDecl *requiredPromise(const CXXRecordDecl *Awaiter) {
+  const FunctionDecl *Suspend =
+      asFunction(findMember(Awaiter, llvm::StringRef("await_suspend")));
+  if (!Suspend || Suspend->getNumParams() != 1)
+    return nullptr;
+  QualType P = Suspend->getParamDecl(0)->getType().getNonReferenceType();
+  const TemplateSpecializationType *TST =
+      P->getAs<TemplateSpecializationType>();
+  llvm::ArrayRef<TemplateArgument> Args;
+  if (TST) {
+    Args = TST->template_arguments();
+  } else if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+                 P->getAsCXXRecordDecl())) {
+    Args = Spec->getTemplateArgs().asArray();
+  }
+  const CXXRecordDecl *Handle = recordOf(P);
+  if (!Handle || Handle->getName() != "coroutine_handle" || Args.size() != 1 ||
+      Args[0].getKind() != TemplateArgument::Type)
+    return nullptr;
+  QualType Arg = Args[0].getAsType();
+  if (Arg->isVoidType() || Arg->isTemplateTypeParmType())
+    return nullptr;
+  return recordOf(Arg);
+}
+
+bool TypeClassifier::canAwaitIn(QualType Awaited, QualType Promise) {
+  const TypeInfo &Info = classify(Awaited);
+  const CXXRecordDecl *PRD = recordOf(Promise);
+  if (!Info.Record || !PRD)
+    return true;
+  const NamedDecl *Transform =
+      findMember(PRD, llvm::StringRef("await_transform"));
+  if (Transform) {
+    const FunctionDecl *TF = asFunction(Transform);
+    if (TF && TF->isDeleted())
+      return false; // e.g. generators: nothing can be awaited in them
+  }
+  if (!Info.DirectlyAwaitable) {
+    // Awaitable only through the caller promise's await_transform.
+    return Transform != nullptr;
+  }
+  if (const CXXRecordDecl *Awaiter = awaiterOf(Info.Record, Ctx))
+    if (const CXXRecordDecl *Need = requiredPromise(Awaiter))
+      return isSameOrDerivedRecord(PRD, Need);
+  return true;
+}
+
+bool TypeClassifier::isIgnoredFunction(const FunctionDecl *FD) {
+  if (!FD)
+    return false;
+  FD = FD->getCanonicalDecl();
+  auto It = IgnoredCache.find(FD);
+  if (It != IgnoredCache.end())
+    return It->second;
+  std::string Name = qualifiedNameNoArgs(FD);
+  bool Ignored = matchesAny(IgnoredFnRes, Name) || Prof->isIgnoredFunction(Name);
+  IgnoredCache[FD] = Ignored;
+  return Ignored;
+}
+
+bool TypeClassifier::isConsumingMethod(llvm::StringRef MethodName) const {
+  for (const std::string &M : Opts.ConsumingMethods)
+    if (M == MethodName)
+      return true;
+  return Prof->isConsumingMethod(MethodName);
+}
+
+} // namespace unawaited

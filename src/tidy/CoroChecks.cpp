@@ -1,0 +1,72 @@
+//===- CoroChecks.cpp -----------------------------------------------------===//
+#include "CoroChecks.h"
+#include "unawaited/Analysis.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace unawaited::tidy {
+
+namespace {
+/// Forwards findings to ClangTidyCheck::diag.
+class TidySink : public FindingSink {
+public:
+  explicit TidySink(clang::tidy::ClangTidyCheck &Check) : Check(Check) {}
+  void report(const Finding &F) override {
+    {
+      auto D = diag(F.Loc, F.Message, DiagnosticIDs::Warning);
+      if (F.Range.isValid())
+        D << CharSourceRange::getTokenRange(F.Range);
+      for (const FixItHint &H : F.Fixes)
+        D << H;
+    }
+    for (const FindingNote &N : F.Notes) {
+      auto D = diag(N.Loc, N.Message, DiagnosticIDs::Note);
+      for (const FixItHint &H : N.Fixes)
+        D << H;
+    }
+  }
+
+private:
+  DiagnosticBuilder diag(SourceLocation Loc, llvm::StringRef Message,
+                         DiagnosticIDs::Level Level) {
+    // The message is data, not a format string.
+    return Check.diag(Loc, "%0", Level) << Message;
+  }
+  clang::tidy::ClangTidyCheck &Check;
+};
+} // namespace
+
+static unawaited::Options readOptions(const clang::tidy::ClangTidyCheck::OptionsView &V) {
+  return unawaited::Options::read(
+      [&](llvm::StringRef Key) -> std::optional<std::string> {
+        if (std::optional<llvm::StringRef> Value = V.getLocalOrGlobal(Key))
+          return Value->str();
+        return std::nullopt;
+      });
+}
+
+CoroCheckBase::CoroCheckBase(llvm::StringRef Name,
+                             clang::tidy::ClangTidyContext *Context, CheckId Id)
+    : ClangTidyCheck(Name, Context), Id(Id), Opts(readOptions(Options)) {}
+
+void CoroCheckBase::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(translationUnitDecl().bind("tu"), this);
+}
+
+void CoroCheckBase::check(const MatchFinder::MatchResult &R) {
+  EnabledChecks Only;
+  for (CheckId C : AllChecks)
+    Only.set(C, C == Id);
+  TidySink Sink(*this);
+  analyzeTranslationUnit(*R.Context, Opts, Only, Sink);
+}
+
+void CoroCheckBase::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &O) {
+  Opts.store([&](llvm::StringRef Key, llvm::StringRef Value) {
+    Options.store(O, Key, Value);
+  });
+}
+
+} // namespace unawaited::tidy

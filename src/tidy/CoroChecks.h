@@ -1,0 +1,59 @@
+//===- CoroChecks.h - clang-tidy adapters for the coro-* checks --*- C++ -*-===//
+//
+// Each check is a thin adapter: it reads the shared options, runs the core
+// analysis restricted to its own id over the translation unit, and turns
+// findings into clang-tidy diagnostics. See docs/checks/<check>.md.
+//
+//===----------------------------------------------------------------------===//
+#ifndef UNAWAITED_TIDY_COROCHECKS_H
+#define UNAWAITED_TIDY_COROCHECKS_H
+
+#include "unawaited/Finding.h"
+#include "unawaited/Options.h"
+#include "clang-tidy/ClangTidyCheck.h"
+
+namespace unawaited::tidy {
+
+class CoroCheckBase : public clang::tidy::ClangTidyCheck {
+public:
+  CoroCheckBase(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context,
+                CheckId Id);
+  bool isLanguageVersionSupported(const clang::LangOptions &LO) const override {
+    return LO.CPlusPlus20;
+  }
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &R) override;
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+
+private:
+  const CheckId Id;
+  const unawaited::Options Opts;
+};
+
+/// Finds lazy tasks and awaitables whose value is discarded.
+class DiscardedTaskCheck : public CoroCheckBase {
+public:
+  DiscardedTaskCheck(llvm::StringRef Name,
+                     clang::tidy::ClangTidyContext *Context)
+      : CoroCheckBase(Name, Context, CheckId::DiscardedTask) {}
+};
+
+/// Finds eager tasks whose value (result and exceptions) is discarded.
+class DiscardedEagerTaskCheck : public CoroCheckBase {
+public:
+  DiscardedEagerTaskCheck(llvm::StringRef Name,
+                          clang::tidy::ClangTidyContext *Context)
+      : CoroCheckBase(Name, Context, CheckId::DiscardedEagerTask) {}
+};
+
+/// Finds local task variables that die on some path without being awaited.
+class UnawaitedVariableCheck : public CoroCheckBase {
+public:
+  UnawaitedVariableCheck(llvm::StringRef Name,
+                         clang::tidy::ClangTidyContext *Context)
+      : CoroCheckBase(Name, Context, CheckId::UnawaitedVariable) {}
+};
+
+} // namespace unawaited::tidy
+
+#endif
