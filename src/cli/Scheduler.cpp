@@ -7,6 +7,9 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
+#include <chrono>
+#include <csignal>
+#include <signal.h>
 #include <atomic>
 #include <mutex>
 #include <thread>
@@ -60,16 +63,40 @@ TUResult runOne(const WorkerTask &Task, const ScheduleOptions &Opts) {
                                                 llvm::StringRef(Err.Path)};
   std::string ErrMsg;
   bool ExecFailed = false;
-  int RC = llvm::sys::ExecuteAndWait(Opts.SelfPath, Args, std::nullopt,
-                                     Redirects, Opts.TimeoutSeconds, 0, &ErrMsg,
-                                     &ExecFailed);
+  llvm::sys::ProcessInfo PI = llvm::sys::ExecuteNoWait(
+      Opts.SelfPath, Args, std::nullopt, Redirects, 0, &ErrMsg, &ExecFailed);
+  // Poll rather than use ExecuteAndWait's timeout: that one is built on
+  // alarm(), which is process-wide and unreliable with several workers.
+  bool TimedOut = false;
+  int RC = -1;
+  if (!ExecFailed) {
+    auto Deadline = std::chrono::steady_clock::now() +
+                    std::chrono::seconds(Opts.TimeoutSeconds);
+    for (;;) {
+      llvm::sys::ProcessInfo Done =
+          llvm::sys::Wait(PI, /*SecondsToWait=*/0, &ErrMsg, nullptr,
+                          /*Polling=*/true);
+      if (Done.Pid != 0) {
+        RC = Done.ReturnCode;
+        break;
+      }
+      if (Opts.TimeoutSeconds &&
+          std::chrono::steady_clock::now() > Deadline) {
+        ::kill(PI.Pid, SIGKILL);
+        llvm::sys::Wait(PI, std::nullopt);
+        TimedOut = true;
+        break;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+  }
   auto ErrText = llvm::MemoryBuffer::getFile(Err.Path);
   std::string Stderr = ErrText ? (*ErrText)->getBuffer().str() : "";
-  if (ExecFailed || RC != 0) {
+  if (ExecFailed || TimedOut || RC != 0) {
     R.Failed = true;
     if (ExecFailed)
       R.FailureReason = "cannot start the analysis: " + ErrMsg;
-    else if (RC == -2 && llvm::StringRef(ErrMsg).contains("timed out"))
+    else if (TimedOut)
       R.FailureReason = "analysis timed out after " +
                         std::to_string(Opts.TimeoutSeconds) + " s";
     else if (RC == -2)

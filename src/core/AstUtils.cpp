@@ -43,6 +43,20 @@ const CXXRecordDecl *recordOf(QualType T) {
   }
   if (const auto *ICN = T->getAs<InjectedClassNameType>())
     return ICN->getDecl();
+  // `typename Outer<T>::Member` in a pattern: look Member up in Outer's
+  // pattern, so promises inherited from dependent bases are still seen.
+  if (const auto *DN = T->getAs<DependentNameType>()) {
+    const NestedNameSpecifier *Q = DN->getQualifier();
+    if (Q && Q->getAsType())
+      if (const NamedDecl *M =
+              findMember(recordOf(QualType(Q->getAsType(), 0)),
+                         DeclarationName(DN->getIdentifier()))) {
+        if (const auto *RD = dyn_cast<CXXRecordDecl>(M))
+          return RD;
+        if (const auto *TD = dyn_cast<TypedefNameDecl>(M))
+          return recordOf(TD->getUnderlyingType());
+      }
+  }
   return nullptr;
 }
 

@@ -3,6 +3,7 @@
 // What matters: task/shared_task are lazy [[nodiscard]] coroutine types with a member operator
 // co_await (awaitable anywhere); generator is a lazy range whose promise deletes await_transform.
 #include <coroutine>
+#include <cstddef>
 #include <cstdint>
 #include <exception>
 #include <optional>
@@ -106,7 +107,9 @@ template <typename T> class [[nodiscard]] generator {
 public:
   struct promise_type {
     const T* current = nullptr;
-    generator get_return_object() noexcept { return generator{std::coroutine_handle<promise_type>::from_promise(*this)}; }
+    generator get_return_object() noexcept {
+      return generator{std::coroutine_handle<promise_type>::from_promise(*this)};
+    }
     std::suspend_always initial_suspend() noexcept { return {}; }
     std::suspend_always final_suspend() noexcept { return {}; }
     std::suspend_always yield_value(const T& v) noexcept { current = &v; return {}; }
@@ -131,7 +134,9 @@ private:
 };
 
 namespace detail {
-template <typename T, typename A> sync_wait_task<T> make_sync_wait_task(A&& a) { co_return co_await static_cast<A&&>(a); }
+template <typename T, typename A> sync_wait_task<T> make_sync_wait_task(A&& a) {
+  co_return co_await static_cast<A&&>(a);
+}
 template <typename R, typename A> task<R> as_value_task(A a) {
   if constexpr (std::is_void_v<await_result_t<A>>) { co_await std::move(a); co_return void_value{}; }
   else co_return co_await std::move(a);
@@ -146,14 +151,35 @@ template <typename A> auto sync_wait(A&& awaitable) -> std::remove_cvref_t<detai
   return t.coro.promise().take();
 }
 
-template <typename... A> [[nodiscard]] task<std::tuple<detail::non_void_t<detail::await_result_t<A>>...>> when_all(A... awaitables) {
-  co_return std::tuple<detail::non_void_t<detail::await_result_t<A>>...>{
-      co_await detail::as_value_task<detail::non_void_t<detail::await_result_t<A>>>(std::move(awaitables))...};
+namespace detail {
+template <typename Task> class [[nodiscard]] when_all_awaitable { // lazy awaitable, not a coroutine type
+public:
+  explicit when_all_awaitable(Task t) noexcept : task_(std::move(t)) {}
+  auto operator co_await() && noexcept { return std::move(task_).operator co_await(); }
+private:
+  Task task_;
+};
+template <typename... A> task<std::tuple<non_void_t<await_result_t<A>>...>> when_all_impl(A... awaitables) {
+  co_return std::tuple<non_void_t<await_result_t<A>>...>{
+      co_await as_value_task<non_void_t<await_result_t<A>>>(std::move(awaitables))...};
 }
-template <typename A, typename R = detail::await_result_t<A>>
-[[nodiscard]] task<std::conditional_t<std::is_void_v<R>, void, std::vector<std::remove_cvref_t<R>>>> when_all(std::vector<A> awaitables) {
+template <typename A, typename R = await_result_t<A>>
+task<std::conditional_t<std::is_void_v<R>, void, std::vector<std::remove_cvref_t<R>>>>
+when_all_impl(std::vector<A> awaitables) {
   if constexpr (std::is_void_v<R>) { for (auto& a : awaitables) co_await std::move(a); }
-  else { std::vector<std::remove_cvref_t<R>> out; for (auto& a : awaitables) out.push_back(co_await std::move(a)); co_return out; }
+  else {
+    std::vector<std::remove_cvref_t<R>> out;
+    for (auto& a : awaitables) out.push_back(co_await std::move(a));
+    co_return out;
+  }
+}
+} // namespace detail
+
+template <typename... A> [[nodiscard]] auto when_all(A... awaitables) {
+  return detail::when_all_awaitable{detail::when_all_impl(std::move(awaitables)...)};
+}
+template <typename A> [[nodiscard]] auto when_all(std::vector<A> awaitables) {
+  return detail::when_all_awaitable{detail::when_all_impl(std::move(awaitables))};
 }
 
 class static_thread_pool {

@@ -1,9 +1,7 @@
 #pragma once
-// Mock of folly / folly::coro public coroutine shapes for unawaited's tests (not folly's code).
-// What matters: coro::Task is lazy, [[nodiscard]] and has NO operator co_await: it is awaitable only
-// through the Task promise's await_transform (hidden friend co_viaIfAsync), i.e. only inside folly
-// coroutines. TaskWithExecutor has operator co_await() && (anywhere) and start() -> SemiFuture.
-// Future is eager with a free operator co_await; SemiFuture is awaitable only via co_viaIfAsync.
+// Mock of folly::coro / folly futures public shapes for unawaited's tests (not folly's code).
+// Matters: coro::Task lazy + [[nodiscard]], NO operator co_await (only via folly promises'
+// await_transform -> co_viaIfAsync); TaskWithExecutor co_await-able anywhere; Future eager.
 #include <coroutine>
 #include <exception>
 #include <functional>
@@ -60,11 +58,15 @@ public:
   explicit Future(T v) : value_(std::move(v)) {}
   bool isReady() const noexcept { return true; }
   T get() && { return std::move(value_); }
-  template <typename F> auto thenValue(F&& f) && { return Future<lift_unit_t<std::invoke_result_t<F, T>>>(f(std::move(value_))); }
+  template <typename F> auto thenValue(F&& f) && {
+    return Future<lift_unit_t<std::invoke_result_t<F, T>>>(f(std::move(value_)));
+  }
 private:
   T value_;
 };
-template <typename T> Future<T> SemiFuture<T>::via(Executor::KeepAlive<>) && { return Future<T>(std::move(*this).get()); }
+template <typename T> Future<T> SemiFuture<T>::via(Executor::KeepAlive<>) && {
+  return Future<T>(std::move(*this).get());
+}
 template <typename T> detail::ready_awaiter<T> operator co_await(Future<T>&& f) { return {std::move(f).get()}; }
 template <typename T> Future<T> makeFuture(T v) { return Future<T>(std::move(v)); }
 template <typename T> SemiFuture<T> makeSemiFuture(T v) { return SemiFuture<T>(std::move(v)); }
@@ -80,7 +82,9 @@ concept plain_awaitable = requires(A&& a) { static_cast<A&&>(a).operator co_awai
 } // namespace detail
 
 // Generic path: anything already awaitable passes through unchanged.
-template <detail::plain_awaitable A> A&& co_viaIfAsync(Executor::KeepAlive<>, A&& awaitable) noexcept { return static_cast<A&&>(awaitable); }
+template <detail::plain_awaitable A> A&& co_viaIfAsync(Executor::KeepAlive<>, A&& awaitable) noexcept {
+  return static_cast<A&&>(awaitable);
+}
 
 namespace detail {
 template <typename T> struct result_slot {
@@ -107,7 +111,9 @@ public:
   }
   void unhandled_exception() noexcept { error_ = std::current_exception(); }
   // Every co_await in a folly coroutine goes through co_viaIfAsync(executor, awaitable).
-  template <typename A> decltype(auto) await_transform(A&& awaitable) { return co_viaIfAsync(executor_, static_cast<A&&>(awaitable)); }
+  template <typename A> decltype(auto) await_transform(A&& awaitable) {
+    return co_viaIfAsync(executor_, static_cast<A&&>(awaitable));
+  }
   Executor::KeepAlive<> executor_;
   std::coroutine_handle<> continuation_;
   std::exception_ptr error_;
@@ -118,7 +124,10 @@ template <typename T> struct TaskAwaiter {
   TaskAwaiter(TaskAwaiter&& o) noexcept : coro(std::exchange(o.coro, {})) {}
   ~TaskAwaiter() { if (coro) coro.destroy(); }
   bool await_ready() const noexcept { return false; }
-  std::coroutine_handle<> await_suspend(std::coroutine_handle<> c) noexcept { coro.promise().continuation_ = c; return coro; }
+  std::coroutine_handle<> await_suspend(std::coroutine_handle<> c) noexcept {
+    coro.promise().continuation_ = c;
+    return coro;
+  }
   T await_resume() {
     if (coro.promise().error_) std::rethrow_exception(coro.promise().error_);
     return coro.promise().take();
@@ -157,14 +166,19 @@ struct InlineTaskDetached { // eager helper used by start()/blockingWait
   };
 };
 template <typename A, typename F> InlineTaskDetached run_detached(A a, F f) {
-  if constexpr (std::is_void_v<decltype(std::declval<A>().operator co_await().await_resume())>) { co_await std::move(a); f(Unit{}); }
+  if constexpr (std::is_void_v<decltype(std::declval<A>().operator co_await().await_resume())>) {
+    co_await std::move(a);
+    f(Unit{});
+  }
   else f(co_await std::move(a));
 }
 } // namespace detail
 
 template <typename T> class [[nodiscard]] TaskWithExecutor {
 public:
-  TaskWithExecutor(Task<T>&& t, Executor::KeepAlive<> ex) noexcept : task_(std::move(t)) { task_.coro_.promise().executor_ = ex; }
+  TaskWithExecutor(Task<T>&& t, Executor::KeepAlive<> ex) noexcept : task_(std::move(t)) {
+    task_.coro_.promise().executor_ = ex;
+  }
   Executor* executor() const noexcept { return task_.coro_.promise().executor_.get(); }
   detail::TaskAwaiter<T> operator co_await() && noexcept { return {std::exchange(task_.coro_, {})}; }
   SemiFuture<lift_unit_t<T>> start() && { // eager: already running; dropping the SemiFuture is legit
@@ -172,12 +186,16 @@ public:
     detail::run_detached(std::move(*this), [&out](lift_unit_t<T> v) { out.emplace(std::move(v)); });
     return SemiFuture<lift_unit_t<T>>(std::move(*out));
   }
-  template <typename F> void start(F&& callback) && { detail::run_detached(std::move(*this), static_cast<F&&>(callback)); }
+  template <typename F> void start(F&& callback) && {
+    detail::run_detached(std::move(*this), static_cast<F&&>(callback));
+  }
 private:
   Task<T> task_;
 };
 
-template <typename T> TaskWithExecutor<T> co_withExecutor(Executor::KeepAlive<> ex, Task<T>&& t) noexcept { return {std::move(t), ex}; }
+template <typename T> TaskWithExecutor<T> co_withExecutor(Executor::KeepAlive<> ex, Task<T>&& t) noexcept {
+  return {std::move(t), ex};
+}
 
 template <typename T> SemiFuture<lift_unit_t<T>> Task<T>::semi() && {
   auto shared = std::make_shared<Task<T>>(std::move(*this));

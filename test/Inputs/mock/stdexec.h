@@ -1,8 +1,7 @@
 #pragma once
 // Mock of NVIDIA stdexec's public task/sender shapes for unawaited's tests (not stdexec's code).
-// What matters: exec::task is lazy, [[nodiscard]], with operator co_await() && (awaitable anywhere);
-// senders (sender_concept = stdexec::sender_t) are lazy, not nodiscard, and are awaitable only inside
-// exec::task, whose promise's await_transform turns them into awaitables.
+// Matters: exec::task lazy + [[nodiscard]], operator co_await() && (anywhere); senders
+// (sender_concept = stdexec::sender_t) lazy, not nodiscard, awaitable only inside exec::task.
 #include <coroutine>
 #include <exception>
 #include <optional>
@@ -21,9 +20,11 @@ namespace __detail {
 template <typename Sigs> struct __value_of;
 template <typename... Ts> struct __first { using type = void; };
 template <typename T> struct __first<T> { using type = T; };
-template <typename... Ts, typename... Rest> struct __value_of<completion_signatures<set_value_t(Ts...), Rest...>> : __first<Ts...> {};
+template <typename... Ts, typename... Rest>
+struct __value_of<completion_signatures<set_value_t(Ts...), Rest...>> : __first<Ts...> {};
 template <typename S> concept __sender = std::is_same_v<typename std::remove_cvref_t<S>::sender_concept, sender_t>;
-template <typename S> using __result_t = typename __value_of<typename std::remove_cvref_t<S>::completion_signatures>::type;
+template <typename S>
+using __result_t = typename __value_of<typename std::remove_cvref_t<S>::completion_signatures>::type;
 template <typename T> using __value_tuple_t = std::conditional_t<std::is_void_v<T>, std::tuple<>, std::tuple<T>>;
 
 template <typename R> struct __state {
@@ -33,7 +34,10 @@ template <typename R> struct __state {
 };
 template <typename R> struct __receiver {
   __state<R>* st;
-  template <typename... V> void set_value(V&&... v) && noexcept { st->value.emplace(static_cast<V&&>(v)...); st->continuation.resume(); }
+  template <typename... V> void set_value(V&&... v) && noexcept {
+    st->value.emplace(static_cast<V&&>(v)...);
+    st->continuation.resume();
+  }
   void set_error(std::exception_ptr e) && noexcept { st->error = e; st->continuation.resume(); }
   void set_stopped() && noexcept { st->continuation.resume(); }
 };
@@ -53,12 +57,15 @@ template <typename S, typename R = __result_t<S>> struct __sender_awaiter : __st
     if constexpr (!std::is_void_v<R>) return std::get<0>(std::move(*this->value));
   }
 };
-template <typename S> requires __sender<S> auto __as_awaitable(S&& s) { return __sender_awaiter<std::remove_cvref_t<S>>(std::move(s)); }
+template <typename S> requires __sender<S> auto __as_awaitable(S&& s) {
+  return __sender_awaiter<std::remove_cvref_t<S>>(std::move(s));
+}
 template <typename A> requires(!__sender<A>) A&& __as_awaitable(A&& a) noexcept { return static_cast<A&&>(a); }
 
 template <typename... Ts> struct __just_sender { // lazy, completes inline
   using sender_concept = sender_t;
-  using completion_signatures = stdexec::completion_signatures<set_value_t(Ts...), set_error_t(std::exception_ptr), set_stopped_t()>;
+  using completion_signatures =
+      stdexec::completion_signatures<set_value_t(Ts...), set_error_t(std::exception_ptr), set_stopped_t()>;
   std::tuple<Ts...> values;
   template <typename Rcvr> struct __op {
     Rcvr rcvr;
@@ -80,16 +87,22 @@ template <typename A> decltype(auto) __get_awaiter(A&& a) {
   if constexpr (requires { static_cast<A&&>(a).operator co_await(); }) return static_cast<A&&>(a).operator co_await();
   else return static_cast<A&&>(a);
 }
-template <typename S> using __await_result_t = decltype(__get_awaiter(__as_awaitable(std::declval<std::remove_cvref_t<S>>())).await_resume());
+template <typename S>
+using __await_result_t = decltype(__get_awaiter(__as_awaitable(std::declval<std::remove_cvref_t<S>>())).await_resume());
 } // namespace __detail
 
-template <typename... Ts> requires(sizeof...(Ts) <= 1) __detail::__just_sender<std::decay_t<Ts>...> just(Ts&&... vs) { return {{static_cast<Ts&&>(vs)...}}; }
+template <typename... Ts> requires(sizeof...(Ts) <= 1)
+__detail::__just_sender<std::decay_t<Ts>...> just(Ts&&... vs) { return {{static_cast<Ts&&>(vs)...}}; }
 } // namespace stdexec
 
 namespace exec {
 template <typename T = void> class [[nodiscard]] task;
 namespace __task {
-template <typename T> struct __slot { std::optional<T> value; void return_value(T v) { value.emplace(std::move(v)); } T take() { return std::move(*value); } };
+template <typename T> struct __slot {
+  std::optional<T> value;
+  void return_value(T v) { value.emplace(std::move(v)); }
+  T take() { return std::move(*value); }
+};
 template <> struct __slot<void> { void return_void() noexcept {} void take() {} };
 template <typename T> struct __promise : __slot<T> {
   std::coroutine_handle<> continuation;
@@ -107,12 +120,17 @@ template <typename T> struct __promise : __slot<T> {
     return __final{};
   }
   void unhandled_exception() noexcept { error = std::current_exception(); }
-  template <typename A> decltype(auto) await_transform(A&& a) { return stdexec::__detail::__as_awaitable(static_cast<A&&>(a)); }
+  template <typename A> decltype(auto) await_transform(A&& a) {
+    return stdexec::__detail::__as_awaitable(static_cast<A&&>(a));
+  }
 };
 template <typename T> struct __awaiter {
   std::coroutine_handle<__promise<T>> coro;
   bool await_ready() const noexcept { return false; }
-  std::coroutine_handle<> await_suspend(std::coroutine_handle<> c) noexcept { coro.promise().continuation = c; return coro; }
+  std::coroutine_handle<> await_suspend(std::coroutine_handle<> c) noexcept {
+    coro.promise().continuation = c;
+    return coro;
+  }
   T await_resume() {
     if (coro.promise().error) std::rethrow_exception(coro.promise().error);
     return coro.promise().take();
@@ -135,7 +153,9 @@ template <typename T> task<T> __task::__promise<T>::get_return_object() noexcept
 }
 
 template <typename S> void start_detached(S&& s) {
-  [](std::remove_cvref_t<S> snd) -> stdexec::__detail::__oneway { co_await stdexec::__detail::__as_awaitable(std::move(snd)); }(static_cast<S&&>(s));
+  [](std::remove_cvref_t<S> snd) -> stdexec::__detail::__oneway {
+    co_await stdexec::__detail::__as_awaitable(std::move(snd));
+  }(static_cast<S&&>(s));
 }
 } // namespace exec
 

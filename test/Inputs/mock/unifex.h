@@ -19,7 +19,8 @@ template <typename... Ts> struct variant_of { using type = void; };
 template <typename T> struct variant_of<T> { using type = typename T::type; };
 template <typename S>
 concept sender = requires { S::sends_done; typename S::template value_types<variant_of, single>; };
-template <typename S> using sender_result_t = typename std::remove_cvref_t<S>::template value_types<variant_of, single>::type;
+template <typename S>
+using sender_result_t = typename std::remove_cvref_t<S>::template value_types<variant_of, single>::type;
 
 template <typename R> struct sender_state {
   std::optional<std::conditional_t<std::is_void_v<R>, unit, R>> value;
@@ -28,7 +29,10 @@ template <typename R> struct sender_state {
 };
 template <typename R> struct sender_receiver {
   sender_state<R>* st;
-  template <typename... V> void set_value(V&&... v) && { st->value.emplace(static_cast<V&&>(v)...); st->continuation.resume(); }
+  template <typename... V> void set_value(V&&... v) && {
+    st->value.emplace(static_cast<V&&>(v)...);
+    st->continuation.resume();
+  }
   void set_error(std::exception_ptr e) && noexcept { st->error = e; st->continuation.resume(); }
   void set_done() && noexcept { st->continuation.resume(); } // mock: no cancellation propagation
 };
@@ -77,16 +81,25 @@ template <typename T> struct task_promise : result_slot<T> {
 template <typename T> struct task_awaiter {
   std::coroutine_handle<task_promise<T>> coro;
   bool await_ready() const noexcept { return false; }
-  std::coroutine_handle<> await_suspend(std::coroutine_handle<> c) noexcept { coro.promise().continuation = c; return coro; }
+  std::coroutine_handle<> await_suspend(std::coroutine_handle<> c) noexcept {
+    coro.promise().continuation = c;
+    return coro;
+  }
   T await_resume() {
     if (coro.promise().error) std::rethrow_exception(coro.promise().error);
     return coro.promise().take();
   }
 };
 template <typename T> task_awaiter<T> as_awaitable(task<T>&& t) noexcept;
-template <sender S> sender_awaiter<std::remove_cvref_t<S>> as_awaitable(S&& s) { return sender_awaiter<std::remove_cvref_t<S>>(std::move(s)); }
-template <typename A> requires(!sender<std::remove_cvref_t<A>>) A&& as_awaitable(A&& a) noexcept { return static_cast<A&&>(a); }
-template <typename T> template <typename V> decltype(auto) task_promise<T>::await_transform(V&& value) { return as_awaitable(static_cast<V&&>(value)); }
+template <sender S> sender_awaiter<std::remove_cvref_t<S>> as_awaitable(S&& s) {
+  return sender_awaiter<std::remove_cvref_t<S>>(std::move(s));
+}
+template <typename A> requires(!sender<std::remove_cvref_t<A>>) A&& as_awaitable(A&& a) noexcept {
+  return static_cast<A&&>(a);
+}
+template <typename T> template <typename V> decltype(auto) task_promise<T>::await_transform(V&& value) {
+  return as_awaitable(static_cast<V&&>(value));
+}
 
 struct oneway { // eager driver used by sync_wait / spawn_detached
   struct promise_type {
@@ -98,14 +111,17 @@ struct oneway { // eager driver used by sync_wait / spawn_detached
   };
 };
 struct void_sender { // lazy sender completing inline with set_value()
-  template <template <typename...> class Variant, template <typename...> class Tuple> using value_types = Variant<Tuple<>>;
+  template <template <typename...> class Variant, template <typename...> class Tuple>
+  using value_types = Variant<Tuple<>>;
   template <template <typename...> class Variant> using error_types = Variant<std::exception_ptr>;
   static constexpr bool sends_done = true;
   template <typename Receiver> struct operation {
     Receiver receiver;
     void start() noexcept { std::move(receiver).set_value(); }
   };
-  template <typename Receiver> operation<std::remove_cvref_t<Receiver>> connect(Receiver&& r) && { return {static_cast<Receiver&&>(r)}; }
+  template <typename Receiver> operation<std::remove_cvref_t<Receiver>> connect(Receiver&& r) && {
+    return {static_cast<Receiver&&>(r)};
+  }
 };
 } // namespace _detail
 
@@ -125,7 +141,9 @@ private:
 template <typename T> task<T> _detail::task_promise<T>::get_return_object() noexcept {
   return task<T>{std::coroutine_handle<task_promise>::from_promise(*this)};
 }
-template <typename T> _detail::task_awaiter<T> _detail::as_awaitable(task<T>&& t) noexcept { return {std::exchange(t.coro_, {})}; }
+template <typename T> _detail::task_awaiter<T> _detail::as_awaitable(task<T>&& t) noexcept {
+  return {std::exchange(t.coro_, {})};
+}
 
 inline _detail::void_sender schedule() noexcept { return {}; } // sender on the current scheduler
 
@@ -147,6 +165,8 @@ public:
 } // namespace v2
 
 template <typename S, typename Scope> void spawn_detached(S&& s, Scope& /*scope*/) {
-  [](std::remove_cvref_t<S> snd) -> _detail::oneway { co_await _detail::as_awaitable(std::move(snd)); }(static_cast<S&&>(s));
+  [](std::remove_cvref_t<S> snd) -> _detail::oneway {
+    co_await _detail::as_awaitable(std::move(snd));
+  }(static_cast<S&&>(s));
 }
 } // namespace unifex

@@ -20,6 +20,8 @@
 #include <utility>
 #include <vector>
 
+// Note: glibc's <unistd.h> declares ::daemon(), which clashes with this
+// namespace; the example does not include <unistd.h>.
 namespace daemon {
 
 // Single-threaded event loop: a FIFO of coroutine handles waiting to resume.

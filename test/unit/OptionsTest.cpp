@@ -1,0 +1,46 @@
+//===- OptionsTest.cpp - Options read what store wrote --------------------===//
+#include "unawaited/Options.h"
+#include "llvm/ADT/StringMap.h"
+#include "gtest/gtest.h"
+
+using namespace unawaited;
+
+TEST(Options, DefaultsWhenAbsent) {
+  Options O = Options::read([](llvm::StringRef) { return std::nullopt; });
+  EXPECT_FALSE(O.AllowCastToVoid);
+  EXPECT_EQ(O.Profiles, std::vector<std::string>{"all"});
+  EXPECT_TRUE(O.TaskTypes.empty());
+}
+
+TEST(Options, StoreThenReadRoundTrips) {
+  Options O;
+  O.TaskTypes = {"a::Task", "b::Job"};
+  O.FireAndForgetTypes = {"x::detached"};
+  O.IgnoredFunctions = {"spawn"};
+  O.ConsumingMethods = {"start", "detach"};
+  O.SyncWaitFunction = "cppcoro::sync_wait";
+  O.AllowCastToVoid = true;
+  O.Profiles = {"asio", "qcoro"};
+  llvm::StringMap<std::string> Map;
+  O.store([&](llvm::StringRef K, llvm::StringRef V) { Map[K] = V.str(); });
+  EXPECT_EQ(Map.size(), 7u);
+  Options R = Options::read([&](llvm::StringRef K) -> std::optional<std::string> {
+    auto It = Map.find(K);
+    if (It == Map.end())
+      return std::nullopt;
+    return It->getValue();
+  });
+  EXPECT_EQ(R.TaskTypes, O.TaskTypes);
+  EXPECT_EQ(R.FireAndForgetTypes, O.FireAndForgetTypes);
+  EXPECT_EQ(R.IgnoredFunctions, O.IgnoredFunctions);
+  EXPECT_EQ(R.ConsumingMethods, O.ConsumingMethods);
+  EXPECT_EQ(R.SyncWaitFunction, O.SyncWaitFunction);
+  EXPECT_EQ(R.AllowCastToVoid, O.AllowCastToVoid);
+  EXPECT_EQ(R.Profiles, O.Profiles);
+}
+
+TEST(Options, ListsAcceptSemicolonsCommasAndBlanks) {
+  EXPECT_EQ(parseList(" a::T ; b,c ;; "),
+            (std::vector<std::string>{"a::T", "b", "c"}));
+  EXPECT_TRUE(parseList("").empty());
+}
