@@ -83,8 +83,12 @@ static const NamedDecl *findMemberImpl(const CXXRecordDecl *RD,
   RD = inspectable(RD);
   if (!RD || Depth > 8)
     return nullptr;
-  for (const NamedDecl *D : RD->lookup(Name))
+  for (const NamedDecl *D : RD->lookup(Name)) {
+    // A class's own name is visible inside it; it is not a member.
+    if (const auto *R = dyn_cast<CXXRecordDecl>(D); R && R->isInjectedClassName())
+      continue;
     return D;
+  }
   for (const CXXBaseSpecifier &B : RD->bases())
     if (const NamedDecl *D = findMemberImpl(recordOf(B.getType()), Name,
                                             Depth + 1))

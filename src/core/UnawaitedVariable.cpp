@@ -1,11 +1,708 @@
 //===- UnawaitedVariable.cpp - Stored tasks that die unconsumed -----------===//
+//
+// 1. Find the tracked variables: locals and by-value parameters holding a
+//    task (lazy, eager or an awaitable), and local containers of tasks.
+//    Functions without any get no CFG at all.
+// 2. Classify every use of them once, from the AST (parents via ParentMap):
+//    consume (co_await, move into a call, non-const member, ...), add to a
+//    container, overwrite by assignment, or just read.
+// 3. Run the dataflow; then walk the blocks once more with the converged
+//    states and report a variable still set where its lifetime ends.
+//
+//===----------------------------------------------------------------------===//
 #include "UnawaitedVariable.h"
+#include "AstUtils.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/BitVector.h"
+#include "llvm/ADT/PostOrderIterator.h"
+
+using namespace clang;
 
 namespace unawaited {
+namespace {
 
-void UnawaitedVariableChecker::analyze(const clang::FunctionDecl *FD) {
-  (void)FD;
-  (void)AC; // Implemented with the CFG dataflow; see docs/architecture.md.
+enum class Role { Task, Container };
+
+struct Tracked {
+  const VarDecl *VD;
+  Role R;
+  const TypeInfo *Info; ///< of the task (the element type for containers)
+  QualType TaskType;
+  bool InitiallyLive;
+  bool EverConsumed = false;
+  bool UsedAsObject = false; ///< a member is called on it (blocks the fix)
+};
+
+enum class EventKind { Gen, Consume, Overwrite };
+struct Event {
+  EventKind K;
+  unsigned Var;
+};
+
+struct Death {
+  SourceLocation Loc;
+  const Stmt *Trigger = nullptr;
+};
+
+static const Expr *strip(const Expr *E) {
+  while (E) {
+    const Expr *Prev = E;
+    E = E->IgnoreParens();
+    if (const auto *FE = dyn_cast<FullExpr>(E))
+      E = FE->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = B->getSubExpr();
+    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    else if (const auto *IC = dyn_cast<ImplicitCastExpr>(E))
+      E = IC->getSubExpr();
+    else if (const auto *C = dyn_cast<CXXConstructExpr>(E);
+             C && C->getNumArgs() == 1 && C->isElidable())
+      E = C->getArg(0);
+    if (E == Prev)
+      break;
+  }
+  return E;
+}
+
+static bool isStdMoveLike(const CallExpr *CE) {
+  const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
+  if (!FD || CE->getNumArgs() != 1 || !FD->isInStdNamespace() ||
+      !FD->getDeclName().isIdentifier())
+    return false;
+  return llvm::StringRef(FD->getName()) == "move" || FD->getName() == "forward";
+}
+
+static bool isAddMethod(llvm::StringRef N) {
+  return N == "push_back" || N == "emplace_back" || N == "push_front" ||
+         N == "emplace_front" || N == "insert" || N == "emplace" ||
+         N == "push" || N == "emplace_hint" || N == "try_emplace" ||
+         N == "insert_or_assign" || N == "reserve" || N == "shrink_to_fit";
+}
+
+class FunctionFlow {
+public:
+  FunctionFlow(AnalysisContext &AC, const FunctionDecl *FD)
+      : AC(AC), FD(FD), Body(FD->getBody()) {}
+
+  void run() {
+    if (!Body)
+      return;
+    collectVariables();
+    if (Vars.empty())
+      return; // the common case: no CFG is built
+    if (const auto *CB = dyn_cast<CoroutineBodyStmt>(Body))
+      Scope = makeFunctionScope(FD), UserBody = CB->getBody();
+    else
+      Scope = makeFunctionScope(FD), UserBody = Body;
+    PM = std::make_unique<ParentMap>(UserBody);
+    collectEvents();
+    CFG::BuildOptions BO;
+    BO.AddImplicitDtors = true;
+    BO.AddLifetime = true;
+    BO.setAllAlwaysAdd();
+    std::unique_ptr<CFG> G =
+        CFG::buildCFG(FD, Body, &AC.Ctx, BO);
+    if (!G)
+      return;
+    solve(*G);
+  }
+
+private:
+  //===-- 1. Variables ----------------------------------------------------===//
+
+  const TypeInfo *taskInfo(QualType T) {
+    const TypeInfo &I = AC.Classifier.classify(T);
+    if (I.Kind == TaskKind::LazyTask || I.Kind == TaskKind::LazyAwaitable ||
+        I.Kind == TaskKind::EagerTask)
+      return &I;
+    return nullptr;
+  }
+
+  /// A container's task element type: a template argument that is a task.
+  std::pair<const TypeInfo *, QualType> elementInfo(QualType T) {
+    const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+        T->getAsCXXRecordDecl());
+    if (!Spec)
+      return {nullptr, {}};
+    for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+      if (A.getKind() == TemplateArgument::Type)
+        if (const TypeInfo *I = taskInfo(A.getAsType()))
+          return {I, A.getAsType()};
+    return {nullptr, {}};
+  }
+
+  bool initiallyLive(const VarDecl *VD, Role R) {
+    if (isa<ParmVarDecl>(VD))
+      return true;
+    const Expr *Init = VD->getInit() ? strip(VD->getInit()) : nullptr;
+    if (!Init)
+      return false;
+    if (R == Role::Task) {
+      if (const auto *C = dyn_cast<CXXConstructExpr>(Init))
+        return C->getNumArgs() > 0 && !isa<CXXDefaultArgExpr>(C->getArg(0));
+      return true;
+    }
+    if (const auto *IL = dyn_cast<InitListExpr>(Init))
+      return IL->getNumInits() > 0;
+    if (const auto *C = dyn_cast<CXXConstructExpr>(Init)) {
+      for (const Expr *A : C->arguments()) {
+        const Expr *S = strip(A);
+        if (isa<CXXStdInitializerListExpr, InitListExpr>(S))
+          return true;
+        if (taskInfo(S->getType().getNonReferenceType()))
+          return true;
+      }
+    }
+    return false;
+  }
+
+  void track(const VarDecl *VD) {
+    if (!VD || VD->getType()->isReferenceType() ||
+        VD->getType()->isDependentType() || Index.count(VD))
+      return;
+    const TypeInfo *Info = taskInfo(VD->getType());
+    Role R = Role::Task;
+    QualType TaskType = VD->getType();
+    if (!Info) {
+      std::tie(Info, TaskType) = elementInfo(VD->getType());
+      R = Role::Container;
+    }
+    if (!Info)
+      return;
+    // [[maybe_unused]] is an explicit discard, like (void).
+    if (VD->hasAttr<UnusedAttr>() &&
+        (Info->Kind == TaskKind::EagerTask ||
+         AC.Classifier.options().AllowCastToVoid))
+      return;
+    if (const auto *Call =
+            VD->getInit() ? dyn_cast<CallExpr>(strip(VD->getInit())) : nullptr)
+      if (AC.Classifier.isIgnoredFunction(Call->getDirectCallee()))
+        return;
+    Index[VD] = Vars.size();
+    Vars.push_back({VD, R, Info, TaskType, initiallyLive(VD, R)});
+  }
+
+  void collectVariables() {
+    // An unnamed parameter is a deliberate sink (a stub or an overload
+    // that ignores it); it cannot be consumed.
+    for (const ParmVarDecl *P : FD->parameters())
+      if (!P->getName().empty())
+        track(P);
+    struct Finder : RecursiveASTVisitor<Finder> {
+      FunctionFlow *F;
+      bool TraverseLambdaExpr(LambdaExpr *LE) {
+        // Its body is a function of its own; captures are evaluated here.
+        for (Expr *Init : LE->capture_inits())
+          if (Init && !TraverseStmt(Init))
+            return false;
+        return true;
+      }
+      bool VisitVarDecl(VarDecl *VD) {
+        if (VD->isLocalVarDecl() && VD->hasLocalStorage() &&
+            !isa<DecompositionDecl>(VD))
+          F->track(VD);
+        return true;
+      }
+    } Find;
+    Find.F = this;
+    Find.TraverseStmt(Body);
+  }
+
+  //===-- 2. Events -------------------------------------------------------===//
+
+  void add(const Stmt *At, EventKind K, unsigned V) {
+    Events[At].push_back({K, V});
+    if (K == EventKind::Consume)
+      Vars[V].EverConsumed = true;
+  }
+
+  /// Whether passing to a parameter of type \p P consumes the argument:
+  /// by value, by rvalue reference and by non-const lvalue reference do.
+  static bool consumingParam(QualType P) {
+    if (P.isNull())
+      return true;
+    if (const auto *Ref = P->getAs<LValueReferenceType>())
+      return !Ref->getPointeeType().isConstQualified();
+    return true;
+  }
+
+  static QualType paramType(const FunctionDecl *Callee, unsigned I) {
+    if (Callee && I < Callee->getNumParams())
+      return Callee->getParamDecl(I)->getType();
+    return {};
+  }
+
+  void classifyUse(const DeclRefExpr *DRE, unsigned V) {
+    const Stmt *Child = DRE;
+    const Stmt *P = PM->getParent(Child);
+    while (P) {
+      if (isa<ParenExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
+              OpaqueValueExpr, ConstantExpr, ExprWithCleanups>(P) ||
+          (isa<ImplicitCastExpr>(P) &&
+           cast<ImplicitCastExpr>(P)->getCastKind() != CK_UserDefinedConversion)) {
+        Child = P;
+        P = PM->getParent(P);
+        continue;
+      }
+      if (const auto *CE = dyn_cast<CallExpr>(P); CE && isStdMoveLike(CE)) {
+        Child = P;
+        P = PM->getParent(P);
+        continue;
+      }
+      break;
+    }
+    if (!P)
+      return;
+    if (isa<CoawaitExpr, DependentCoawaitExpr, CoyieldExpr, ReturnStmt,
+            CoreturnStmt, InitListExpr, CXXParenListInitExpr, CXXForRangeStmt>(P))
+      return add(DRE, EventKind::Consume, V);
+    if (const auto *UO = dyn_cast<UnaryOperator>(P)) {
+      if (UO->getOpcode() == UO_AddrOf)
+        add(DRE, EventKind::Consume, V); // escapes: be conservative
+      return;
+    }
+    if (const auto *ME = dyn_cast<MemberExpr>(P)) {
+      const auto *M = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
+      if (!M) {
+        // Reaching into the task's data (its coroutine handle): this is the
+        // library's own code driving the task, e.g. a sync_wait.
+        if (isa<FieldDecl>(ME->getMemberDecl()))
+          add(DRE, EventKind::Consume, V);
+        return;
+      }
+      Vars[V].UsedAsObject = true;
+      const Stmt *Call = PM->getParent(ME);
+      if (!isa_and_nonnull<CXXMemberCallExpr>(Call))
+        Call = ME;
+      return memberUse(M, Call, DRE, V);
+    }
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(P)) {
+      const auto *M = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
+      if (M && Op->getNumArgs() > 0 && Op->getArg(0)->IgnoreImplicit() ==
+                                           cast<Expr>(Child)->IgnoreImplicit()) {
+        if (Op->getOperator() == OO_Equal)
+          return add(Op, EventKind::Overwrite, V);
+        Vars[V].UsedAsObject = true;
+        return memberUse(M, Op, DRE, V);
+      }
+      unsigned Offset = M ? 1 : 0;
+      for (unsigned I = Offset; I < Op->getNumArgs(); ++I)
+        if (Op->getArg(I) == Child)
+          if (consumingParam(paramType(Op->getDirectCallee(), I - Offset)))
+            add(DRE, EventKind::Consume, V);
+      return;
+    }
+    if (const auto *CE = dyn_cast<CallExpr>(P)) {
+      const FunctionDecl *Callee = CE->getDirectCallee();
+      const FunctionProtoType *Proto = nullptr;
+      if (!Callee)
+        if (QualType T = CE->getCallee()->getType(); !T.isNull()) {
+          if (const auto *PT = T->getAs<PointerType>())
+            T = PT->getPointeeType();
+          Proto = T->getAs<FunctionProtoType>();
+        }
+      for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
+        if (CE->getArg(I) != Child)
+          continue;
+        QualType PT = Callee ? paramType(Callee, I)
+                     : (Proto && I < Proto->getNumParams())
+                         ? Proto->getParamType(I)
+                         : QualType();
+        if (consumingParam(PT))
+          add(DRE, EventKind::Consume, V);
+      }
+      return;
+    }
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(P)) {
+      for (unsigned I = 0; I < CE->getNumArgs(); ++I)
+        if (CE->getArg(I) == Child &&
+            consumingParam(paramType(CE->getConstructor(), I)))
+          add(DRE, EventKind::Consume, V);
+      return;
+    }
+    if (const auto *DS = dyn_cast<DeclStmt>(P)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *Ref = dyn_cast<VarDecl>(D);
+            Ref && Ref->getInit() == Child && Ref->getType()->isReferenceType())
+          if (!Ref->getType()->getPointeeType().isConstQualified() ||
+              Ref->getType()->isRValueReferenceType())
+            add(DRE, EventKind::Consume, V);
+      return;
+    }
+  }
+
+  void memberUse(const CXXMethodDecl *M, const Stmt *Call,
+                 const DeclRefExpr *DRE, unsigned V) {
+    if (M->isConst() && M->getRefQualifier() != RQ_RValue)
+      return; // a read: .done(), .is_ready(), .size()
+    llvm::StringRef Name =
+        M->getDeclName().isIdentifier() ? M->getName() : llvm::StringRef();
+    if (Vars[V].R == Role::Container && isAddMethod(Name)) {
+      if (Name != "reserve" && Name != "shrink_to_fit")
+        add(Call, EventKind::Gen, V);
+      return;
+    }
+    // &&-qualified, listed in ConsumingMethods, or any other non-const
+    // member: it acts on the task, so count it as consumed.
+    add(DRE, EventKind::Consume, V);
+  }
+
+  void collectEvents() {
+    struct Uses : RecursiveASTVisitor<Uses> {
+      FunctionFlow *F;
+      const LambdaExpr *InLambda = nullptr;
+      bool TraverseLambdaExpr(LambdaExpr *LE) {
+        for (Expr *Init : LE->capture_inits())
+          if (Init && !TraverseStmt(Init))
+            return false;
+        const LambdaExpr *Saved = InLambda;
+        if (!InLambda)
+          InLambda = LE;
+        TraverseStmt(LE->getBody());
+        InLambda = Saved;
+        return true;
+      }
+      bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+        const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+        auto It = VD ? F->Index.find(VD) : F->Index.end();
+        if (It == F->Index.end())
+          return true;
+        if (InLambda) // captured: the lambda may await it
+          F->add(InLambda, EventKind::Consume, It->second);
+        else
+          F->classifyUse(DRE, It->second);
+        return true;
+      }
+    } U;
+    U.F = this;
+    U.TraverseStmt(UserBody);
+  }
+
+  //===-- 3. Dataflow -----------------------------------------------------===//
+
+  /// Whether a throw at \p Throw leaves the scope of \p VD (no enclosing
+  /// try block inside that scope catches it first).
+  bool throwLeavesScope(const Stmt *Throw, const VarDecl *VD) {
+    // The statement that declares VD (none for parameters).
+    const Stmt *Scope = nullptr;
+    for (auto &KV : DeclScopes)
+      if (KV.first == VD)
+        Scope = KV.second;
+    for (const Stmt *S = Throw, *Prev = nullptr; S;
+         Prev = S, S = PM->getParent(S)) {
+      if (S == Scope)
+        return true;
+      if (const auto *Try = dyn_cast<CXXTryStmt>(S))
+        if (Prev == Try->getTryBlock())
+          return false;
+    }
+    return Scope == nullptr; // parameters: leaving the function
+  }
+
+  void computeDeclScopes() {
+    for (const Tracked &T : Vars) {
+      if (isa<ParmVarDecl>(T.VD))
+        continue;
+      // Find the DeclStmt declaring it, then its enclosing statement.
+      struct Find : RecursiveASTVisitor<Find> {
+        const VarDecl *VD;
+        const DeclStmt *Found = nullptr;
+        bool VisitDeclStmt(DeclStmt *DS) {
+          for (const Decl *D : DS->decls())
+            if (D == VD)
+              Found = DS;
+          return !Found;
+        }
+      } F;
+      F.VD = T.VD;
+      F.TraverseStmt(UserBody);
+      if (F.Found)
+        DeclScopes.push_back({T.VD, PM->getParent(F.Found)});
+    }
+  }
+
+  /// Applies one element; with \p Report, records deaths and overwrites.
+  void transfer(const CFGElement &E, llvm::BitVector &Live, bool Report) {
+    if (auto L = E.getAs<CFGLifetimeEnds>()) {
+      auto It = Index.find(L->getVarDecl());
+      if (It == Index.end())
+        return;
+      if (Report && Live[It->second])
+        die(It->second, L->getTriggerStmt());
+      Live.reset(It->second);
+      return;
+    }
+    auto S = E.getAs<CFGStmt>();
+    if (!S)
+      return;
+    const Stmt *St = S->getStmt();
+    if (const auto *DS = dyn_cast<DeclStmt>(St)) {
+      for (const Decl *D : DS->decls()) {
+        auto It = Index.find(dyn_cast<VarDecl>(D));
+        if (It == Index.end())
+          continue;
+        if (Vars[It->second].InitiallyLive)
+          Live.set(It->second);
+        else
+          Live.reset(It->second);
+      }
+      return;
+    }
+    if (isa<CXXThrowExpr>(St)) {
+      for (unsigned V : Live.set_bits())
+        if (throwLeavesScope(St, Vars[V].VD)) {
+          if (Report)
+            die(V, St);
+          Live.reset(V);
+        }
+      return;
+    }
+    auto It = Events.find(St);
+    if (It == Events.end())
+      return;
+    for (const Event &Ev : It->second) {
+      switch (Ev.K) {
+      case EventKind::Gen:
+        Live.set(Ev.Var);
+        break;
+      case EventKind::Consume:
+        Live.reset(Ev.Var);
+        break;
+      case EventKind::Overwrite:
+        if (Report && Live[Ev.Var] && !Overwrites.count(Ev.Var))
+          Overwrites[Ev.Var] = St;
+        Live.set(Ev.Var);
+        break;
+      }
+    }
+  }
+
+  void die(unsigned V, const Stmt *Trigger) {
+    if (Deaths.count(V))
+      return;
+    Death D;
+    D.Trigger = Trigger;
+    if (const auto *CS = dyn_cast_or_null<CompoundStmt>(Trigger))
+      D.Loc = CS->getRBracLoc();
+    else if (Trigger)
+      D.Loc = Trigger->getBeginLoc();
+    Deaths[V] = D;
+  }
+
+  void solve(CFG &G) {
+    computeDeclScopes();
+    unsigned N = Vars.size();
+    std::vector<llvm::BitVector> In(G.getNumBlockIDs(), llvm::BitVector(N)),
+        Out(G.getNumBlockIDs(), llvm::BitVector(N));
+    llvm::ReversePostOrderTraversal<const CFG *> RPO(&G);
+    llvm::BitVector Entry(N);
+    for (unsigned V = 0; V < N; ++V)
+      if (isa<ParmVarDecl>(Vars[V].VD))
+        Entry.set(V);
+    // Bits only grow, so this converges; each pass is linear in the CFG.
+    for (bool Changed = true; Changed;) {
+      Changed = false;
+      for (const CFGBlock *B : RPO) {
+        llvm::BitVector State(N);
+        if (B == &G.getEntry())
+          State = Entry;
+        for (const CFGBlock *P : B->preds())
+          if (P)
+            State |= Out[P->getBlockID()];
+        In[B->getBlockID()] = State;
+        for (const CFGElement &E : *B)
+          transfer(E, State, false);
+        if (State != Out[B->getBlockID()]) {
+          Out[B->getBlockID()] = State;
+          Changed = true;
+        }
+      }
+    }
+    for (const CFGBlock *B : RPO) {
+      llvm::BitVector State = In[B->getBlockID()];
+      for (const CFGElement &E : *B)
+        transfer(E, State, true);
+      // Parameters still holding a task when the function returns.
+      if (B == &G.getExit())
+        for (unsigned V : State.set_bits())
+          if (isa<ParmVarDecl>(Vars[V].VD))
+            die(V, UserBody);
+    }
+    reportAll();
+  }
+
+  //===-- 4. Findings -----------------------------------------------------===//
+
+  std::string describe(const Tracked &T, bool Overwrite) {
+    std::string Ty = AC.displayType(T.TaskType);
+    bool Never = !T.EverConsumed;
+    std::string Noun, Consequence;
+    switch (T.Info->Kind) {
+    case TaskKind::LazyTask:
+      Noun = T.R == Role::Task ? "a lazy coroutine task" : "lazy coroutine tasks";
+      Consequence = Never || Overwrite ? "its body will never run"
+                                       : "its body may never run";
+      break;
+    case TaskKind::LazyAwaitable:
+      Noun = T.R == Role::Task ? "a lazy awaitable" : "lazy awaitables";
+      Consequence = Never || Overwrite ? "the operation will never start"
+                                       : "the operation may never start";
+      break;
+    default:
+      Noun = T.R == Role::Task ? "an eager coroutine task"
+                               : "eager coroutine tasks";
+      Consequence = Never || Overwrite ? "its result and exceptions are lost"
+                                       : "its result and exceptions may be lost";
+      break;
+    }
+    if (T.R == Role::Container)
+      Consequence = T.Info->Kind == TaskKind::EagerTask
+                        ? "their results and exceptions may be lost"
+                        : "their bodies may never run";
+    std::string Name = "'" + T.VD->getNameAsString() + "'";
+    if (Overwrite)
+      return "assignment to " + Name + " destroys " + Noun + " '" + Ty +
+             "' that was never awaited; " + Consequence;
+    std::string What = isa<ParmVarDecl>(T.VD) ? "parameter " : "variable ";
+    if (T.R == Role::Container)
+      What = "container ";
+    std::string Fate = T.R == Role::Container ? "that are not all awaited"
+                       : Never ? "that is never awaited"
+                               : "that is not awaited on every path";
+    return What + Name + " holds " + Noun + " '" + Ty + "' " + Fate + "; " +
+           Consequence;
+  }
+
+  /// `auto x = call();` in a coroutine: `auto x = co_await call();`.
+  void addFix(Finding &F, const Tracked &T) {
+    if (T.R != Role::Task || T.EverConsumed || T.UsedAsObject ||
+        isa<ParmVarDecl>(T.VD) || !T.VD->getInit())
+      return;
+    const TypeSourceInfo *TSI = T.VD->getTypeSourceInfo();
+    if (!TSI || !TSI->getTypeLoc().getContainedAutoTypeLoc())
+      return;
+    const Expr *Init = strip(T.VD->getInit());
+    if (!isa<CallExpr>(Init) || Init->getBeginLoc().isMacroID() ||
+        Init->getEndLoc().isMacroID())
+      return;
+    for (const Stmt *S = PM->getParent(Init); S; S = PM->getParent(S))
+      if (isa<CXXCatchStmt>(S))
+        return;
+    // The awaited value must be a value: `auto x = co_await f()` with a
+    // void result does not compile.
+    const CXXRecordDecl *RD = T.Info->Record;
+    DeclarationName Op =
+        AC.Ctx.DeclarationNames.getCXXOperatorName(OO_Coawait);
+    const CXXRecordDecl *Awaiter = RD;
+    if (const FunctionDecl *CoAwait = asFunction(findMember(RD, Op)))
+      Awaiter = CoAwait->getReturnType()->isUndeducedType()
+                    ? nullptr
+                    : recordOf(CoAwait->getReturnType());
+    const FunctionDecl *Resume =
+        asFunction(findMember(Awaiter, llvm::StringRef("await_resume")));
+    if (!Resume || Resume->getReturnType()->isUndeducedType() ||
+        Resume->getReturnType()->isVoidType() ||
+        Resume->getReturnType()->isDependentType())
+      return;
+    SourceLocation Begin = Init->getBeginLoc();
+    if (Scope.IsCoroutine) {
+      if (!T.Info->DirectlyAwaitable ||
+          (!Scope.Promise.isNull() &&
+           !AC.Classifier.canAwaitIn(T.TaskType, Scope.Promise)))
+        return;
+      F.Fixes.push_back(FixItHint::CreateInsertion(Begin, "co_await "));
+      return;
+    }
+    const std::string &SyncWait = AC.Classifier.options().SyncWaitFunction;
+    if (SyncWait.empty())
+      return;
+    SourceLocation End = Lexer::getLocForEndOfToken(
+        Init->getEndLoc(), 0, AC.SM, AC.Ctx.getLangOpts());
+    F.Fixes.push_back(FixItHint::CreateInsertion(Begin, SyncWait + "("));
+    F.Fixes.push_back(FixItHint::CreateInsertion(End, ")"));
+  }
+
+  void reportAll() {
+    for (auto &[V, St] : Overwrites) {
+      const Tracked &T = Vars[V];
+      Finding F;
+      F.Check = CheckId::UnawaitedVariable;
+      F.Loc = St->getBeginLoc();
+      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(St))
+        F.Loc = Op->getOperatorLoc();
+      F.Range = St->getSourceRange();
+      F.Message = describe(T, /*Overwrite=*/true);
+      F.Notes.push_back({T.VD->getLocation(),
+                         "'" + T.VD->getNameAsString() + "' declared here",
+                         {}});
+      AC.report(std::move(F));
+    }
+    for (unsigned V = 0; V < Vars.size(); ++V) {
+      auto It = Deaths.find(V);
+      if (It == Deaths.end())
+        continue;
+      const Tracked &T = Vars[V];
+      Finding F;
+      F.Check = CheckId::UnawaitedVariable;
+      F.Loc = T.VD->getLocation();
+      F.Range = T.VD->getSourceRange();
+      F.Message = describe(T, false);
+      addFix(F, T);
+      std::string Name = "'" + T.VD->getNameAsString() + "'";
+      std::string Where;
+      const Stmt *Trig = It->second.Trigger;
+      if (isa_and_nonnull<CoreturnStmt>(Trig))
+        Where = " by this 'co_return'";
+      else if (isa_and_nonnull<ReturnStmt>(Trig))
+        Where = " by this 'return'";
+      else if (isa_and_nonnull<CXXThrowExpr>(Trig))
+        Where = " when this 'throw' leaves its scope";
+      else if (isa_and_nonnull<BreakStmt>(Trig))
+        Where = " by this 'break'";
+      else if (isa_and_nonnull<ContinueStmt>(Trig))
+        Where = " by this 'continue'";
+      else if (isa_and_nonnull<GotoStmt>(Trig))
+        Where = " by this 'goto'";
+      else
+        Where = " at the end of its scope";
+      if (It->second.Loc.isValid())
+        F.Notes.push_back({It->second.Loc,
+                           Name + " is destroyed" + Where +
+                               (T.R == Role::Container
+                                    ? " while holding tasks not awaited"
+                                    : " without being awaited"),
+                           {}});
+      AC.report(std::move(F));
+    }
+  }
+
+  AnalysisContext &AC;
+  const FunctionDecl *FD;
+  Stmt *Body;
+  Stmt *UserBody = nullptr;
+  FunctionScope Scope;
+  std::unique_ptr<ParentMap> PM;
+  std::vector<Tracked> Vars;
+  llvm::DenseMap<const VarDecl *, unsigned> Index;
+  llvm::DenseMap<const Stmt *, llvm::SmallVector<Event, 1>> Events;
+  std::vector<std::pair<const VarDecl *, const Stmt *>> DeclScopes;
+  std::map<unsigned, Death> Deaths;
+  std::map<unsigned, const Stmt *> Overwrites;
+};
+
+} // namespace
+
+void UnawaitedVariableChecker::analyze(const FunctionDecl *FD) {
+  if (!FD || !FD->hasBody() || FD->isDependentContext())
+    return;
+  FunctionFlow(AC, FD).run();
 }
 
 } // namespace unawaited

@@ -1,4 +1,10 @@
 //===- UnawaitedVariable.h - coro-unawaited-variable -------------*- C++ -*-===//
+//
+// A forward "may still hold an unconsumed task" dataflow over clang's CFG
+// (with lifetime-end elements), one bit per tracked variable, iterated to a
+// fixpoint: linear in the size of the function, no path enumeration.
+//
+//===----------------------------------------------------------------------===//
 #ifndef UNAWAITED_CORE_UNAWAITEDVARIABLE_H
 #define UNAWAITED_CORE_UNAWAITEDVARIABLE_H
 
@@ -6,10 +12,10 @@
 
 namespace unawaited {
 
-/// Flow analysis of local task variables over clang's CFG.
 class UnawaitedVariableChecker {
 public:
   explicit UnawaitedVariableChecker(AnalysisContext &AC) : AC(AC) {}
+  /// Analyses one function (or lambda call operator) body.
   void analyze(const clang::FunctionDecl *FD);
 
 private:

@@ -1,10 +1,10 @@
 // health.cpp - database health checks.
 #include <string>
 
-#include "daemon/alerts.h"
-#include "daemon/log.h"
+#include "alertd/alerts.h"
+#include "alertd/log.h"
 
-namespace daemon {
+namespace alertd {
 
 Task<Status> fetch_db_status() {
     co_await next_tick(); // stands in for a round trip to the database
@@ -29,4 +29,4 @@ void check_connection(std::string_view why) {
     log("db status (" + std::string(why) + ")", status);
 }
 
-} // namespace daemon
+} // namespace alertd

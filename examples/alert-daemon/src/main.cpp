@@ -2,10 +2,10 @@
 #include <utility>
 #include <vector>
 
-#include "daemon/alerts.h"
-#include "daemon/log.h"
+#include "alertd/alerts.h"
+#include "alertd/log.h"
 
-namespace daemon {
+namespace alertd {
 
 // Takes a task by value and awaits it: ownership moves into this coroutine.
 Task<void> logged(std::string label, Task<void> work) {
@@ -14,21 +14,21 @@ Task<void> logged(std::string label, Task<void> work) {
     log("done " + label);
 }
 
-} // namespace daemon
+} // namespace alertd
 
 namespace {
 
-using daemon::Alert;
-using daemon::Severity;
-using daemon::Task;
+using alertd::Alert;
+using alertd::Severity;
+using alertd::Task;
 
 Task<int> main_task() {
-    daemon::Notifier notifier({"pager", "chat", "email"});
-    daemon::AlertRouter router(notifier);
+    alertd::Notifier notifier({"pager", "chat", "email"});
+    alertd::AlertRouter router(notifier);
 
     // The daemon refuses to serve alerts if the database is unreachable.
-    if (!co_await daemon::probe_database()) {
-        daemon::log("database unreachable, exiting");
+    if (!co_await alertd::probe_database()) {
+        alertd::log("database unreachable, exiting");
         co_return 1;
     }
 
@@ -37,10 +37,10 @@ Task<int> main_task() {
         {2, Severity::Critical, "db-primary", "replication lag 40s"},
         {3, Severity::ClusterFailure, "eu-west", "all nodes unreachable"},
     };
-    co_await daemon::logged("alert burst", router.route_batch(std::move(burst)));
+    co_await alertd::logged("alert burst", router.route_batch(std::move(burst)));
 
-    daemon::log("alerts handled", router.handled_count());
-    daemon::log("notifications sent", notifier.sent_count());
+    alertd::log("alerts handled", router.handled_count());
+    alertd::log("notifications sent", notifier.sent_count());
     co_return 0;
 }
 
@@ -48,8 +48,8 @@ Task<int> main_task() {
 
 int main() {
     // Synchronous start-up checks, before any coroutine is running.
-    daemon::check_connection("startup");
-    daemon::log("startup db status", daemon::current_db_status());
+    alertd::check_connection("startup");
+    alertd::log("startup db status", alertd::current_db_status());
 
-    return daemon::sync_wait(main_task());
+    return alertd::sync_wait(main_task());
 }

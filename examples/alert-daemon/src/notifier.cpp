@@ -2,10 +2,10 @@
 #include <iostream>
 #include <utility>
 
-#include "daemon/alerts.h"
-#include "daemon/log.h"
+#include "alertd/alerts.h"
+#include "alertd/log.h"
 
-namespace daemon {
+namespace alertd {
 
 Notifier::Notifier(std::vector<std::string> channels) : channels_(std::move(channels)) {}
 
@@ -37,4 +37,4 @@ bool Notifier::mark_delivered(std::uint64_t id) {
     return delivered_.insert(id).second;
 }
 
-} // namespace daemon
+} // namespace alertd

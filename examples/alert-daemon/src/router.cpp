@@ -1,10 +1,10 @@
 // router.cpp - picks a handler for each alert based on its severity.
 #include <utility>
 
-#include "daemon/alerts.h"
-#include "daemon/log.h"
+#include "alertd/alerts.h"
+#include "alertd/log.h"
 
-namespace daemon {
+namespace alertd {
 
 Task<void> AlertRouter::route(Alert alert) {
     ++handled;
@@ -57,4 +57,4 @@ Task<void> AlertRouter::on_cluster_failure(Alert alert) {
     co_await notifier.audit(std::move(alert));
 }
 
-} // namespace daemon
+} // namespace alertd

@@ -8,7 +8,7 @@
 #include <iostream>
 #include <string_view>
 
-namespace daemon {
+namespace alertd {
 
 inline void log(std::string_view message) {
     std::cout << "[alertd] " << message << '\n';
@@ -24,4 +24,4 @@ void log(std::string_view what, const T& value) {
     std::cout << '\n';
 }
 
-} // namespace daemon
+} // namespace alertd

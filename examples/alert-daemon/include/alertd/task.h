@@ -1,7 +1,7 @@
 // task.h - a tiny lazy coroutine library for the alert daemon.
 //
-//   daemon::Task<T>   a lazily started coroutine producing a T (or nothing)
-//   daemon::EventLoop a single-threaded queue of coroutines ready to resume
+//   alertd::Task<T>   a lazily started coroutine producing a T (or nothing)
+//   alertd::EventLoop a single-threaded queue of coroutines ready to resume
 //   next_tick()       awaitable that re-queues the caller (a simulated I/O hop)
 //   sync_wait(task)   runs a task to completion on the calling thread
 //   when_all(tasks)   awaits every task in a vector
@@ -22,7 +22,7 @@
 
 // Note: glibc's <unistd.h> declares ::daemon(), which clashes with this
 // namespace; the example does not include <unistd.h>.
-namespace daemon {
+namespace alertd {
 
 // Single-threaded event loop: a FIFO of coroutine handles waiting to resume.
 class EventLoop {
@@ -188,4 +188,4 @@ inline Task<void> when_all(std::vector<Task<void>> tasks) {
         co_await std::move(task);
 }
 
-} // namespace daemon
+} // namespace alertd

@@ -9,9 +9,9 @@
 #include <unordered_set>
 #include <vector>
 
-#include "daemon/task.h"
+#include "alertd/task.h"
 
-namespace daemon {
+namespace alertd {
 
 enum class Severity { Warning, Critical, ClusterFailure };
 
@@ -95,4 +95,4 @@ void check_connection(std::string_view why); // logs the status, for plain code
 // Runs `work` and logs when it has finished.
 Task<void> logged(std::string label, Task<void> work);
 
-} // namespace daemon
+} // namespace alertd
