@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what unawaited needs (Debian bookworm packages) and builds it.
+# Idempotent: installs only missing packages, rebuilds only what changed.
+#   scripts/bootstrap.sh [build-dir]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$root/build}
+
+packages=(cmake ninja-build clang-19 clang-tidy-19 clang-tools-19 libclang-19-dev
+          libclang-cpp19-dev llvm-19-dev libgtest-dev libgmock-dev
+          libbenchmark-dev libasio-dev libboost1.81-dev qcoro-qt6-dev
+          pkg-config)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
+    || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "unawaited: installing ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [ ! -f "$build/build.ninja" ]; then
+  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DCMAKE_CXX_COMPILER=clang++-19 >/dev/null
+fi
+# Two cores: keep the link steps from running out of memory on small hosts.
+ninja -C "$build" -j "$(nproc)" >&2
