@@ -19,7 +19,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Lex/Lexer.h"
-#include "llvm/ADT/BitVector.h"
+#include "llvm/ADT/SparseBitVector.h"
 #include "llvm/ADT/PostOrderIterator.h"
 
 using namespace clang;
@@ -44,6 +44,8 @@ struct Event {
   EventKind K;
   unsigned Var;
 };
+
+using LiveSet = llvm::SparseBitVector<>;
 
 struct Death {
   SourceLocation Loc;
@@ -103,9 +105,11 @@ public:
       Scope = makeFunctionScope(FD), UserBody = Body;
     PM = std::make_unique<ParentMap>(UserBody);
     collectEvents();
+    // Scope-end elements, not per-variable lifetime ends or destructors:
+    // an exit then costs one element per enclosing scope rather than one
+    // per variable in scope, which keeps the CFG linear in the function.
     CFG::BuildOptions BO;
-    BO.AddImplicitDtors = true;
-    BO.AddLifetime = true;
+    BO.AddScopes = true;
     BO.setAllAlwaysAdd();
     std::unique_ptr<CFG> G =
         CFG::buildCFG(FD, Body, &AC.Ctx, BO);
@@ -391,10 +395,8 @@ private:
   /// try block inside that scope catches it first).
   bool throwLeavesScope(const Stmt *Throw, const VarDecl *VD) {
     // The statement that declares VD (none for parameters).
-    const Stmt *Scope = nullptr;
-    for (auto &KV : DeclScopes)
-      if (KV.first == VD)
-        Scope = KV.second;
+    auto It = ScopeOf.find(VD);
+    const Stmt *Scope = It == ScopeOf.end() ? nullptr : It->second;
     for (const Stmt *S = Throw, *Prev = nullptr; S;
          Prev = S, S = PM->getParent(S)) {
       if (S == Scope)
@@ -406,37 +408,53 @@ private:
     return Scope == nullptr; // parameters: leaving the function
   }
 
+  /// For every local variable: the statement whose scope declares it (the
+  /// parent of its DeclStmt). The CFG names a scope by its first variable;
+  /// all tracked variables of that same statement end with it.
   void computeDeclScopes() {
-    for (const Tracked &T : Vars) {
-      if (isa<ParmVarDecl>(T.VD))
-        continue;
-      // Find the DeclStmt declaring it, then its enclosing statement.
-      struct Find : RecursiveASTVisitor<Find> {
-        const VarDecl *VD;
-        const DeclStmt *Found = nullptr;
-        bool VisitDeclStmt(DeclStmt *DS) {
-          for (const Decl *D : DS->decls())
-            if (D == VD)
-              Found = DS;
-          return !Found;
-        }
-      } F;
-      F.VD = T.VD;
-      F.TraverseStmt(UserBody);
-      if (F.Found)
-        DeclScopes.push_back({T.VD, PM->getParent(F.Found)});
-    }
+    struct Find : RecursiveASTVisitor<Find> {
+      FunctionFlow *F;
+      bool TraverseLambdaExpr(LambdaExpr *LE) {
+        for (Expr *Init : LE->capture_inits())
+          if (Init && !TraverseStmt(Init))
+            return false;
+        return true;
+      }
+      bool VisitDeclStmt(DeclStmt *DS) {
+        const Stmt *Scope = F->PM->getParent(DS);
+        for (const Decl *D : DS->decls())
+          if (const auto *VD = dyn_cast<VarDecl>(D)) {
+            F->ScopeOf[VD] = Scope;
+            auto It = F->Index.find(VD);
+            if (It != F->Index.end()) {
+              F->ScopeMasks[Scope].set(It->second);
+            }
+          }
+        return true;
+      }
+    } Finder;
+    Finder.F = this;
+    Finder.TraverseStmt(UserBody);
   }
 
   /// Applies one element; with \p Report, records deaths and overwrites.
-  void transfer(const CFGElement &E, llvm::BitVector &Live, bool Report) {
-    if (auto L = E.getAs<CFGLifetimeEnds>()) {
-      auto It = Index.find(L->getVarDecl());
-      if (It == Index.end())
+  void transfer(const CFGElement &E, LiveSet &Live, bool Report) {
+    if (auto End = E.getAs<CFGScopeEnd>()) {
+      auto Scope = ScopeOf.find(End->getVarDecl());
+      if (Scope == ScopeOf.end())
         return;
-      if (Report && Live[It->second])
-        die(It->second, L->getTriggerStmt());
-      Live.reset(It->second);
+      auto Mask = ScopeMasks.find(Scope->second);
+      if (Mask == ScopeMasks.end())
+        return;
+      // Word-parallel: an exit from a scope holding many variables costs
+      // a few machine words, not one step per variable.
+      if (Report && Live.intersects(Mask->second)) {
+        LiveSet Dying = Live;
+        Dying &= Mask->second;
+        for (unsigned V : Dying)
+          die(V, End->getTriggerStmt());
+      }
+      Live.intersectWithComplement(Mask->second);
       return;
     }
     auto S = E.getAs<CFGStmt>();
@@ -456,7 +474,8 @@ private:
       return;
     }
     if (isa<CXXThrowExpr>(St)) {
-      for (unsigned V : Live.set_bits())
+      LiveSet Before = Live;
+      for (unsigned V : Before)
         if (throwLeavesScope(St, Vars[V].VD)) {
           if (Report)
             die(V, St);
@@ -476,7 +495,7 @@ private:
         Live.reset(Ev.Var);
         break;
       case EventKind::Overwrite:
-        if (Report && Live[Ev.Var] && !Overwrites.count(Ev.Var))
+        if (Report && Live.test(Ev.Var) && !Overwrites.count(Ev.Var))
           Overwrites[Ev.Var] = St;
         Live.set(Ev.Var);
         break;
@@ -498,19 +517,19 @@ private:
 
   void solve(CFG &G) {
     computeDeclScopes();
-    unsigned N = Vars.size();
-    std::vector<llvm::BitVector> In(G.getNumBlockIDs(), llvm::BitVector(N)),
-        Out(G.getNumBlockIDs(), llvm::BitVector(N));
+    // Sparse sets: the cost of a block is proportional to the tasks that
+    // may be unconsumed there, not to the number of tracked variables.
+    std::vector<LiveSet> In(G.getNumBlockIDs()), Out(G.getNumBlockIDs());
     llvm::ReversePostOrderTraversal<const CFG *> RPO(&G);
-    llvm::BitVector Entry(N);
-    for (unsigned V = 0; V < N; ++V)
+    LiveSet Entry;
+    for (unsigned V = 0; V < Vars.size(); ++V)
       if (isa<ParmVarDecl>(Vars[V].VD))
         Entry.set(V);
-    // Bits only grow, so this converges; each pass is linear in the CFG.
+    // Sets only grow, so this converges; each pass is linear in the CFG.
     for (bool Changed = true; Changed;) {
       Changed = false;
       for (const CFGBlock *B : RPO) {
-        llvm::BitVector State(N);
+        LiveSet State;
         if (B == &G.getEntry())
           State = Entry;
         for (const CFGBlock *P : B->preds())
@@ -520,18 +539,18 @@ private:
         for (const CFGElement &E : *B)
           transfer(E, State, false);
         if (State != Out[B->getBlockID()]) {
-          Out[B->getBlockID()] = State;
+          Out[B->getBlockID()] = std::move(State);
           Changed = true;
         }
       }
     }
     for (const CFGBlock *B : RPO) {
-      llvm::BitVector State = In[B->getBlockID()];
+      LiveSet State = In[B->getBlockID()];
       for (const CFGElement &E : *B)
         transfer(E, State, true);
       // Parameters still holding a task when the function returns.
       if (B == &G.getExit())
-        for (unsigned V : State.set_bits())
+        for (unsigned V : State)
           if (isa<ParmVarDecl>(Vars[V].VD))
             die(V, UserBody);
     }
@@ -692,7 +711,8 @@ private:
   std::vector<Tracked> Vars;
   llvm::DenseMap<const VarDecl *, unsigned> Index;
   llvm::DenseMap<const Stmt *, llvm::SmallVector<Event, 1>> Events;
-  std::vector<std::pair<const VarDecl *, const Stmt *>> DeclScopes;
+  llvm::DenseMap<const VarDecl *, const Stmt *> ScopeOf;
+  llvm::DenseMap<const Stmt *, LiveSet> ScopeMasks;
   std::map<unsigned, Death> Deaths;
   std::map<unsigned, const Stmt *> Overwrites;
 };
