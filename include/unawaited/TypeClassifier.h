@@ -98,6 +98,11 @@ private:
 std::optional<bool> evaluateAwaitReady(clang::QualType Awaiter,
                                        clang::ASTContext &Ctx);
 
+/// The namespace-scope operator co_await that \p RD's own library declares
+/// for it (same namespace, same file), or null.
+const clang::FunctionDecl *ownFreeCoawait(const clang::CXXRecordDecl *RD,
+                                          clang::ASTContext &Ctx);
+
 } // namespace unawaited
 
 #endif

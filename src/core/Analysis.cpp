@@ -51,6 +51,18 @@ public:
     Scopes.pop_back();
     if (AC.Checks.UnawaitedVariable && Call && !Call->isDependentContext())
       Variables.analyze(Call);
+    // A generic lambda's body is a template: walk its instantiations too
+    // (findings are de-duplicated by location).
+    if (const FunctionTemplateDecl *FTD =
+            Call ? Call->getDescribedFunctionTemplate() : nullptr)
+      for (FunctionDecl *Spec : FTD->specializations())
+        if (Stmt *Body = Spec->getBody()) {
+          Scopes.push_back(makeFunctionScope(Spec));
+          TraverseStmt(Body);
+          Scopes.pop_back();
+          if (AC.Checks.UnawaitedVariable && !Spec->isDependentContext())
+            Variables.analyze(Spec);
+        }
     return Result;
   }
 

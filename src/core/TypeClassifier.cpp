@@ -264,10 +264,10 @@ static bool paramNamesRecord(QualType P, const CXXRecordDecl *RD) {
 /// A namespace-scope operator co_await for RD declared by RD's own author:
 /// same namespace and same file. Adapters from other libraries (for
 /// example for std::chrono durations) do not make a value a task.
-static bool hasOwnFreeCoawait(const CXXRecordDecl *RD, ASTContext &Ctx) {
-  const DeclContext *NS = RD->getEnclosingNamespaceContext();
+const FunctionDecl *ownFreeCoawait(const CXXRecordDecl *RD, ASTContext &Ctx) {
+  const DeclContext *NS = RD ? RD->getEnclosingNamespaceContext() : nullptr;
   if (!NS)
-    return false;
+    return nullptr;
   const SourceManager &SM = Ctx.getSourceManager();
   FileID RDFile = SM.getFileID(SM.getExpansionLoc(RD->getLocation()));
   DeclarationName Op = Ctx.DeclarationNames.getCXXOperatorName(OO_Coawait);
@@ -277,10 +277,22 @@ static bool hasOwnFreeCoawait(const CXXRecordDecl *RD, ASTContext &Ctx) {
       continue;
     if (SM.getFileID(SM.getExpansionLoc(FD->getLocation())) != RDFile)
       continue;
-    if (paramNamesRecord(FD->getParamDecl(0)->getType(), RD))
-      return true;
+    if (!paramNamesRecord(FD->getParamDecl(0)->getType(), RD))
+      continue;
+    // For a template, prefer the specialization for RD: its return type
+    // is deduced once the operator has been used.
+    if (const FunctionTemplateDecl *FTD = FD->getDescribedFunctionTemplate())
+      for (const FunctionDecl *Spec : FTD->specializations())
+        if (Spec->getNumParams() == 1 &&
+            recordOf(Spec->getParamDecl(0)->getType()) == RD)
+          return Spec;
+    return FD;
   }
-  return false;
+  return nullptr;
+}
+
+static bool hasOwnFreeCoawait(const CXXRecordDecl *RD, ASTContext &Ctx) {
+  return ownFreeCoawait(RD, Ctx) != nullptr;
 }
 
 static bool isSender(const CXXRecordDecl *RD) {
@@ -296,7 +308,10 @@ TypeInfo TypeClassifier::classifyRecord(const CXXRecordDecl *RD) {
                    RD->hasAttr<WarnUnusedResultAttr>();
   if (!Def)
     return Info;
-  bool OwnAwait = hasOwnCoawait(RD, Ctx) || isAwaiter(RD);
+  // Seastar's future, for one, is awaitable through a namespace-scope
+  // operator co_await next to it.
+  bool OwnAwait = hasOwnCoawait(RD, Ctx) || isAwaiter(RD) ||
+                  hasOwnFreeCoawait(RD, Ctx);
   Info.DirectlyAwaitable = OwnAwait;
   QualType Promise = findPromiseType(RD, Ctx);
   if (!Promise.isNull()) {
@@ -315,14 +330,12 @@ TypeInfo TypeClassifier::classifyRecord(const CXXRecordDecl *RD) {
     Info.Source = KindSource::Attribute;
     return Info;
   }
-  if (OwnAwait || isSender(RD)) {
+  if (hasOwnCoawait(RD, Ctx) || isAwaiter(RD) || isSender(RD)) {
     Info.Kind = TaskKind::LazyAwaitable;
     return Info;
   }
-  if (hasOwnFreeCoawait(RD, Ctx)) {
-    Info.DirectlyAwaitable = true;
+  if (OwnAwait) // a future-like handle awaitable through a free operator
     Info.Kind = TaskKind::EagerTask;
-  }
   return Info;
 }
 

@@ -36,7 +36,9 @@ struct Tracked {
   QualType TaskType;
   bool InitiallyLive;
   bool EverConsumed = false;
-  bool UsedAsObject = false; ///< a member is called on it (blocks the fix)
+  /// A use that needs the task type (a member call, a typed parameter, an
+  /// assignment): turning the variable into the awaited value would break it.
+  bool FixBlocked = false;
 };
 
 enum class EventKind { Gen, Consume, Overwrite };
@@ -79,6 +81,12 @@ static bool isStdMoveLike(const CallExpr *CE) {
       !FD->getDeclName().isIdentifier())
     return false;
   return llvm::StringRef(FD->getName()) == "move" || FD->getName() == "forward";
+}
+
+static bool isStdIgnore(const Expr *E) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreImplicit());
+  const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return VD && VD->getName() == "ignore" && VD->isInStdNamespace();
 }
 
 static bool isAddMethod(llvm::StringRef N) {
@@ -196,8 +204,25 @@ private:
   void collectVariables() {
     // An unnamed parameter is a deliberate sink (a stub or an overload
     // that ignores it); it cannot be consumed.
+    // A constructor handing a parameter to a member initialiser consumes
+    // it before the body runs.
+    llvm::SmallPtrSet<const ParmVarDecl *, 4> InitUses;
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD)) {
+      struct Refs : RecursiveASTVisitor<Refs> {
+        llvm::SmallPtrSet<const ParmVarDecl *, 4> *Out;
+        bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+          if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+            Out->insert(P);
+          return true;
+        }
+      } R;
+      R.Out = &InitUses;
+      for (const CXXCtorInitializer *Init : Ctor->inits())
+        if (Init->isWritten())
+          R.TraverseStmt(Init->getInit());
+    }
     for (const ParmVarDecl *P : FD->parameters())
-      if (!P->getName().empty())
+      if (!P->getName().empty() && !InitUses.count(P))
         track(P);
     struct Finder : RecursiveASTVisitor<Finder> {
       FunctionFlow *F;
@@ -243,6 +268,25 @@ private:
     return {};
   }
 
+  /// Whether \p Child is an argument to a parameter whose type the callee
+  /// deduces (`template <class T> void log(const T&)`): such a use keeps
+  /// compiling when the variable becomes the awaited value.
+  static bool isDeducedArgument(const Stmt *Child, const Stmt *P) {
+    const auto *CE = dyn_cast_or_null<CallExpr>(P);
+    const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
+    const FunctionDecl *Pattern =
+        FD && FD->getPrimaryTemplate() ? FD->getTemplateInstantiationPattern()
+                                       : nullptr;
+    if (!Pattern)
+      return false;
+    unsigned Offset =
+        isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(FD) ? 1 : 0;
+    for (unsigned I = Offset; I < CE->getNumArgs(); ++I)
+      if (CE->getArg(I) == Child && I - Offset < Pattern->getNumParams())
+        return Pattern->getParamDecl(I - Offset)->getType()->isDependentType();
+    return false;
+  }
+
   void classifyUse(const DeclRefExpr *DRE, unsigned V) {
     const Stmt *Child = DRE;
     const Stmt *P = PM->getParent(Child);
@@ -264,6 +308,15 @@ private:
     }
     if (!P)
       return;
+    if (!isDeducedArgument(Child, P))
+      Vars[V].FixBlocked = true;
+    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(P);
+        Cast && Cast->getType()->isVoidType()) {
+      // `(void)f;` acknowledges an eager task; a lazy one still never runs.
+      if (Vars[V].Info->Kind == TaskKind::EagerTask)
+        add(DRE, EventKind::Consume, V);
+      return;
+    }
     if (isa<CoawaitExpr, DependentCoawaitExpr, CoyieldExpr, ReturnStmt,
             CoreturnStmt, InitListExpr, CXXParenListInitExpr, CXXForRangeStmt>(P))
       return add(DRE, EventKind::Consume, V);
@@ -281,7 +334,7 @@ private:
           add(DRE, EventKind::Consume, V);
         return;
       }
-      Vars[V].UsedAsObject = true;
+      Vars[V].FixBlocked = true;
       const Stmt *Call = PM->getParent(ME);
       if (!isa_and_nonnull<CXXMemberCallExpr>(Call))
         Call = ME;
@@ -289,11 +342,19 @@ private:
     }
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(P)) {
       const auto *M = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
+      if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
+          Op->getArg(1) == Child && isStdIgnore(Op->getArg(0))) {
+        if (Vars[V].Info->Kind == TaskKind::EagerTask)
+          add(DRE, EventKind::Consume, V); // the acknowledged-discard idiom
+        return;
+      }
       if (M && Op->getNumArgs() > 0 && Op->getArg(0)->IgnoreImplicit() ==
                                            cast<Expr>(Child)->IgnoreImplicit()) {
-        if (Op->getOperator() == OO_Equal)
+        if (Op->getOperator() == OO_Equal) {
+          Vars[V].FixBlocked = true;
           return add(Op, EventKind::Overwrite, V);
-        Vars[V].UsedAsObject = true;
+        }
+        Vars[V].FixBlocked = true;
         return memberUse(M, Op, DRE, V);
       }
       unsigned Offset = M ? 1 : 0;
@@ -510,9 +571,79 @@ private:
     D.Trigger = Trigger;
     if (const auto *CS = dyn_cast_or_null<CompoundStmt>(Trigger))
       D.Loc = CS->getRBracLoc();
+    else if (const auto *CR = dyn_cast_or_null<CoreturnStmt>(Trigger);
+             CR && CR->isImplicit())
+      D.Loc = UserBody->getEndLoc();
     else if (Trigger)
       D.Loc = Trigger->getBeginLoc();
     Deaths[V] = D;
+  }
+
+  /// Blocks in reverse post-order. Clang's CFG keeps edges it pruned
+  /// (constant conditions, infinite loops) as null successors, which
+  /// llvm's graph iterators would follow; skip them.
+  static std::vector<const CFGBlock *> reversePostOrder(const CFG &G) {
+    std::vector<const CFGBlock *> Order;
+    std::vector<bool> Seen(G.getNumBlockIDs(), false);
+    auto Walk = [&](const CFGBlock *Root) {
+      std::vector<const CFGBlock *> Post;
+      std::vector<std::pair<const CFGBlock *, CFGBlock::const_succ_iterator>>
+          Stack;
+      Stack.push_back({Root, Root->succ_begin()});
+      Seen[Root->getBlockID()] = true;
+      while (!Stack.empty()) {
+        auto &[B, It] = Stack.back();
+        if (It == B->succ_end()) {
+          Post.push_back(B);
+          Stack.pop_back();
+          continue;
+        }
+        const CFGBlock *S = *It;
+        ++It;
+        if (S && !Seen[S->getBlockID()]) {
+          Seen[S->getBlockID()] = true;
+          Stack.push_back({S, S->succ_begin()});
+        }
+      }
+      Order.insert(Order.end(), Post.rbegin(), Post.rend());
+    };
+    Walk(&G.getEntry());
+    // Catch handlers have no predecessors in a CFG without exception
+    // edges; they are entered through the handler edges computed below.
+    for (const CFGBlock *B : G)
+      if (const Stmt *L = B->getLabel();
+          L && isa<CXXCatchStmt>(L) && !Seen[B->getBlockID()])
+        Walk(B);
+    return Order;
+  }
+
+  /// Exceptions inside a try block: a call there may jump to the try's
+  /// handlers. Modelled only inside try blocks, where the user expects
+  /// them; everywhere else an exception path would make every stored task
+  /// suspect.
+  void computeHandlerEdges(const CFG &G) {
+    llvm::DenseMap<const Stmt *, const CFGBlock *> HandlerBlock;
+    for (const CFGBlock *B : G)
+      if (const Stmt *L = B->getLabel(); L && isa<CXXCatchStmt>(L))
+        HandlerBlock[L] = B;
+    if (HandlerBlock.empty())
+      return;
+    for (const CFGBlock *B : G)
+      for (const CFGElement &E : *B) {
+        auto S = E.getAs<CFGStmt>();
+        if (!S || !isa<CallExpr, CXXConstructExpr, CoawaitExpr>(S->getStmt()))
+          continue;
+        // The innermost try whose try block contains the call.
+        for (const Stmt *P = S->getStmt(), *Prev = nullptr; P;
+             Prev = P, P = PM->getParent(P))
+          if (const auto *Try = dyn_cast<CXXTryStmt>(P);
+              Try && Prev == Try->getTryBlock()) {
+            for (unsigned H = 0; H < Try->getNumHandlers(); ++H)
+              if (const CFGBlock *HB = HandlerBlock.lookup(Try->getHandler(H)))
+                ThrowTargets[S->getStmt()].push_back(HB);
+            break;
+          }
+      }
   }
 
   void solve(CFG &G) {
@@ -520,7 +651,8 @@ private:
     // Sparse sets: the cost of a block is proportional to the tasks that
     // may be unconsumed there, not to the number of tracked variables.
     std::vector<LiveSet> In(G.getNumBlockIDs()), Out(G.getNumBlockIDs());
-    llvm::ReversePostOrderTraversal<const CFG *> RPO(&G);
+    std::vector<const CFGBlock *> RPO = reversePostOrder(G);
+    computeHandlerEdges(G);
     LiveSet Entry;
     for (unsigned V = 0; V < Vars.size(); ++V)
       if (isa<ParmVarDecl>(Vars[V].VD))
@@ -535,9 +667,19 @@ private:
         for (const CFGBlock *P : B->preds())
           if (P)
             State |= Out[P->getBlockID()];
+        if (auto H = HandlerIn.find(B); H != HandlerIn.end())
+          State |= H->second;
         In[B->getBlockID()] = State;
-        for (const CFGElement &E : *B)
+        for (const CFGElement &E : *B) {
           transfer(E, State, false);
+          // The state where a call inside a try block may throw flows to
+          // that try's handlers.
+          if (auto S = E.getAs<CFGStmt>())
+            if (auto T = ThrowTargets.find(S->getStmt());
+                T != ThrowTargets.end())
+              for (const CFGBlock *HB : T->second)
+                Changed |= HandlerIn[HB] |= State;
+        }
         if (State != Out[B->getBlockID()]) {
           Out[B->getBlockID()] = std::move(State);
           Changed = true;
@@ -546,21 +688,52 @@ private:
     }
     for (const CFGBlock *B : RPO) {
       LiveSet State = In[B->getBlockID()];
-      for (const CFGElement &E : *B)
+      const Stmt *Last = nullptr;
+      for (const CFGElement &E : *B) {
         transfer(E, State, true);
-      // Parameters still holding a task when the function returns.
-      if (B == &G.getExit())
-        for (unsigned V : State)
-          if (isa<ParmVarDecl>(Vars[V].VD))
-            die(V, UserBody);
+        if (auto S = E.getAs<CFGStmt>())
+          Last = S->getStmt();
+      }
+      // Parameters still holding a task when the function returns: at the
+      // return that leaves, or at the end of the body. Not on paths that
+      // end in a noreturn call (abort, exit).
+      bool ToExit = llvm::any_of(B->succs(), [&](const CFGBlock *S) {
+        return S == &G.getExit();
+      });
+      if (!ToExit || B == &G.getEntry())
+        continue;
+      if (B->hasNoReturnElement())
+        continue;
+      // Falling off a coroutine's end runs an implicit co_return.
+      bool Explicit = isa_and_nonnull<ReturnStmt>(Last) ||
+                      (isa_and_nonnull<CoreturnStmt>(Last) &&
+                       !cast<CoreturnStmt>(Last)->isImplicit());
+      const Stmt *Trigger = Explicit ? Last : UserBody;
+      for (unsigned V : State)
+        if (isa<ParmVarDecl>(Vars[V].VD))
+          die(V, Trigger);
     }
     reportAll();
   }
 
   //===-- 4. Findings -----------------------------------------------------===//
 
+  /// The element type as the declaration spells it (`Task<>`), not its
+  /// canonical form (`demo::Task<void>`).
+  QualType writtenElementType(const Tracked &T) {
+    if (T.R != Role::Container)
+      return T.TaskType;
+    if (const auto *TST =
+            T.VD->getType()->getAs<TemplateSpecializationType>())
+      for (const TemplateArgument &A : TST->template_arguments())
+        if (A.getKind() == TemplateArgument::Type &&
+            AC.Ctx.hasSameType(A.getAsType(), T.TaskType))
+          return A.getAsType();
+    return T.TaskType;
+  }
+
   std::string describe(const Tracked &T, bool Overwrite) {
-    std::string Ty = AC.displayType(T.TaskType);
+    std::string Ty = AC.displayType(writtenElementType(T));
     bool Never = !T.EverConsumed;
     std::string Noun, Consequence;
     switch (T.Info->Kind) {
@@ -601,8 +774,13 @@ private:
 
   /// `auto x = call();` in a coroutine: `auto x = co_await call();`.
   void addFix(Finding &F, const Tracked &T) {
-    if (T.R != Role::Task || T.EverConsumed || T.UsedAsObject ||
+    if (T.R != Role::Task || T.EverConsumed || T.FixBlocked ||
         isa<ParmVarDecl>(T.VD) || !T.VD->getInit())
+      return;
+    // In an instantiated template the text is shared by every
+    // instantiation; a fix right for one may break another.
+    if (FD->getTemplateInstantiationPattern() ||
+        FD->getDeclContext()->isDependentContext())
       return;
     const TypeSourceInfo *TSI = T.VD->getTypeSourceInfo();
     if (!TSI || !TSI->getTypeLoc().getContainedAutoTypeLoc())
@@ -620,7 +798,10 @@ private:
     DeclarationName Op =
         AC.Ctx.DeclarationNames.getCXXOperatorName(OO_Coawait);
     const CXXRecordDecl *Awaiter = RD;
-    if (const FunctionDecl *CoAwait = asFunction(findMember(RD, Op)))
+    const FunctionDecl *CoAwait = asFunction(findMember(RD, Op));
+    if (!CoAwait)
+      CoAwait = ownFreeCoawait(RD, AC.Ctx);
+    if (CoAwait)
       Awaiter = CoAwait->getReturnType()->isUndeducedType()
                     ? nullptr
                     : recordOf(CoAwait->getReturnType());
@@ -713,6 +894,9 @@ private:
   llvm::DenseMap<const Stmt *, llvm::SmallVector<Event, 1>> Events;
   llvm::DenseMap<const VarDecl *, const Stmt *> ScopeOf;
   llvm::DenseMap<const Stmt *, LiveSet> ScopeMasks;
+  llvm::DenseMap<const Stmt *, llvm::SmallVector<const CFGBlock *, 2>>
+      ThrowTargets;
+  llvm::DenseMap<const CFGBlock *, LiveSet> HandlerIn;
   std::map<unsigned, Death> Deaths;
   std::map<unsigned, const Stmt *> Overwrites;
 };
