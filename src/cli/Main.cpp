@@ -69,8 +69,9 @@ cl::opt<Format> OutputFormat(
     cl::cat(Category));
 cl::opt<std::string> OutputFile("o", cl::desc("Write the report to a file"),
                                 cl::value_desc("file"), cl::cat(Category));
+// Prefix: accepts -j2 as well as -j 2, as make and ninja users type it.
 cl::opt<unsigned> Jobs("j", cl::desc("Parallel jobs (default: all cores)"),
-                       cl::init(0), cl::cat(Category));
+                       cl::init(0), cl::Prefix, cl::cat(Category));
 cl::opt<unsigned> Timeout("timeout",
                           cl::desc("Seconds one file may take (0: no limit)"),
                           cl::init(600), cl::cat(Category));

@@ -123,7 +123,7 @@ TEST_F(Cli, CrashingOrHangingWorkerIsIsolated) {
 TEST_F(Cli, SameOutputWhateverTheJobs) {
   writeDb({"bad.cpp", "good.cpp"});
   RunResult One = cli({"-p", ".", "-j", "1", "--format=json"});
-  RunResult Two = cli({"-p", ".", "-j", "2", "--format=json"});
+  RunResult Two = cli({"-p", ".", "-j2", "--format=json"}); // as make users type it
   EXPECT_EQ(One.Out, Two.Out);
 }
 
