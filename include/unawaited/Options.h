@@ -52,7 +52,8 @@ struct Options {
   void store(Setter Put) const;
 };
 
-/// Splits a ';'- or ','-separated option list, trimming blanks.
+/// Splits a ';'-separated option list, trimming blanks. (Not ',': entries
+/// are regular expressions, which may contain "{1,3}".)
 std::vector<std::string> parseList(llvm::StringRef Value);
 std::string joinList(const std::vector<std::string> &Items);
 

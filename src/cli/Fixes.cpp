@@ -46,7 +46,8 @@ applyFixes(const std::vector<DiagRecord> &Findings) {
   FixSummary Summary;
   std::map<std::string, tooling::Replacements> PerFile;
   for (const DiagRecord &D : Findings) {
-    if (D.Fixes.empty())
+    // Code that does not compile is not ours to edit.
+    if (D.Fixes.empty() || D.FromFailedUnit)
       continue;
     // All of a finding's replacements, or none of them.
     std::map<std::string, tooling::Replacements> Trial = PerFile;

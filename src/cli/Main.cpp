@@ -338,6 +338,7 @@ int main(int argc, const char **argv) {
         continue;
       if (!Seen.insert({D.Check, D.File, D.Offset, D.Message}).second)
         continue; // a header seen from another translation unit
+      D.FromFailedUnit = TU.Failed;
       R.Findings.push_back(std::move(D));
     }
     if (TU.Failed)

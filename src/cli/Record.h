@@ -32,6 +32,8 @@ struct DiagRecord {
   std::vector<FixRecord> Fixes;
   std::vector<NoteRecord> Notes;
   unsigned Line = 0, Column = 0; ///< filled in by the parent
+  /// Found in a translation unit that did not compile: never fixed.
+  bool FromFailedUnit = false;
 
   bool isFinding() const { return llvm::StringRef(Check).starts_with("coro-"); }
 };

@@ -139,6 +139,10 @@ public:
   // Arguments converted to void-returning callbacks (std::function<void()>).
   bool VisitCallExpr(CallExpr *CE) {
     const FunctionDecl *Callee = CE->getDirectCallee();
+    // `callback = coroutineLambda;` stores a callable the wrapper drops.
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(CE);
+        Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+      Discards.callbackAssignment(Op->getArg(0)->getType(), Op->getArg(1));
     unsigned Offset = 0;
     if (isa<CXXOperatorCallExpr>(CE) && isa_and_nonnull<CXXMethodDecl>(Callee))
       Offset = 1; // the object argument has no parameter
@@ -157,7 +161,7 @@ public:
     if (CE->getNumArgs() == 1 && Ctor && Ctor->isConvertingConstructor(true) &&
         !Ctor->isCopyOrMoveConstructor())
       Discards.callbackConversion(CE, nullptr, nullptr);
-    else
+    // (Not else: `Timer t(lambda)` converts its argument to the wrapper.)
       for (unsigned I = 0; I < CE->getNumArgs(); ++I)
         callbackArgument(CE->getArg(I),
                          Ctor && I < Ctor->getNumParams()
@@ -216,6 +220,7 @@ void analyzeTranslationUnit(ASTContext &Ctx, const Options &Opts,
   AnalysisContext AC(Ctx, Opts, Checks, Sink);
   TUVisitor V(AC);
   V.TraverseDecl(Ctx.getTranslationUnitDecl());
+  AC.flush();
 }
 
 } // namespace unawaited

@@ -8,15 +8,44 @@ using namespace clang;
 
 namespace unawaited {
 
+static bool sameFixes(const std::vector<FixItHint> &A,
+                      const std::vector<FixItHint> &B) {
+  if (A.size() != B.size())
+    return false;
+  for (size_t I = 0; I < A.size(); ++I)
+    if (A[I].CodeToInsert != B[I].CodeToInsert ||
+        A[I].RemoveRange.getBegin() != B[I].RemoveRange.getBegin() ||
+        A[I].RemoveRange.getEnd() != B[I].RemoveRange.getEnd())
+      return false;
+  return true;
+}
+
 void AnalysisContext::report(Finding F) {
   if (!Checks.isEnabled(F.Check))
     return;
   F.Loc = reportLoc(F.Loc);
-  if (!Reported
-           .insert({static_cast<unsigned>(F.Check), F.Loc.getRawEncoding()})
-           .second)
+  auto [It, New] = Reported.try_emplace(
+      {static_cast<unsigned>(F.Check), F.Loc.getRawEncoding()},
+      Pending.size());
+  if (!New) {
+    if (!sameFixes(Pending[It->second].Fixes, F.Fixes))
+      Unfixable.insert(F.Loc.getRawEncoding());
     return;
-  Sink.report(F);
+  }
+  Pending.push_back(std::move(F));
+}
+
+void AnalysisContext::markUnfixable(SourceLocation Loc) {
+  Unfixable.insert(reportLoc(Loc).getRawEncoding());
+}
+
+void AnalysisContext::flush() {
+  for (Finding &F : Pending) {
+    if (Unfixable.count(F.Loc.getRawEncoding()))
+      F.Fixes.clear();
+    Sink.report(F);
+  }
+  Pending.clear();
 }
 
 std::string AnalysisContext::displayType(QualType T) const {

@@ -30,9 +30,18 @@ public:
   TypeClassifier Classifier;
   const EnabledChecks &Checks;
 
-  /// Reports \p F unless the same check already reported at the same file
+  /// Queues \p F unless the same check already reported at the same file
   /// location (template instantiations share their pattern's locations).
   void report(Finding F);
+
+  /// Notes that an instantiation evaluates a non-task (or differently
+  /// fixable) expression at \p Loc: text shared by instantiations is
+  /// fixed only when every instantiation agrees on the same fix.
+  void markUnfixable(clang::SourceLocation Loc);
+
+  /// Sends the queued findings to the sink, without the fixes that not
+  /// every instantiation agreed on.
+  void flush();
 
   /// The location a finding is reported at: macro bodies map to their
   /// expansion, macro arguments to where they are spelled.
@@ -46,7 +55,9 @@ public:
 
 private:
   FindingSink &Sink;
-  llvm::DenseSet<std::pair<unsigned, unsigned>> Reported;
+  llvm::DenseMap<std::pair<unsigned, unsigned>, size_t> Reported;
+  std::vector<Finding> Pending;
+  llvm::DenseSet<unsigned> Unfixable;
 };
 
 /// Scope facts of a function: is it a coroutine, what is its promise.

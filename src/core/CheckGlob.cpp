@@ -36,17 +36,17 @@ bool globEnables(llvm::StringRef Glob, llvm::StringRef Check) {
 }
 
 std::string coroEntries(llvm::StringRef Glob) {
-  std::string Out;
+  bool MentionsUs = false;
+  std::string Whole;
   for (llvm::StringRef E : entries(Glob)) {
     llvm::StringRef Name = E;
     Name.consume_front("-");
-    if (!Name.starts_with("coro-") && !Name.starts_with("coro*"))
-      continue;
-    if (!Out.empty())
-      Out += ',';
-    Out += E.str();
+    MentionsUs |= Name.starts_with("coro-") || Name.starts_with("coro*");
+    if (!Whole.empty())
+      Whole += ',';
+    Whole += E.str();
   }
-  return Out;
+  return MentionsUs ? Whole : std::string();
 }
 
 EnabledChecks checksFromGlob(llvm::StringRef Glob) {

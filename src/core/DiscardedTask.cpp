@@ -112,11 +112,29 @@ static std::string describeDiscard(TaskKind K, llvm::StringRef TypeName,
       .str();
 }
 
+/// Where a discarded value is reported: a call operator at its start
+/// (`lambda()`, `callback()`), anything else at its expression location.
+static SourceLocation findingLoc(const Expr *E) {
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+  return (Op && Op->getOperator() == OO_Call) ? E->getBeginLoc()
+                                              : E->getExprLoc();
+}
+
 void DiscardedTaskChecker::reportValue(const Expr *E, DiscardHow How,
                                        const FunctionScope &Scope) {
-  if (E->isTypeDependent() || !E->isPRValue())
+  if (E->isTypeDependent())
     return;
+  // In an instantiation, this text is shared with the others: if it is not
+  // a task here, a fix made for another instantiation would break this one.
+  bool Instantiated = Scope.Fn && Scope.Fn->getTemplateInstantiationPattern();
+  if (!E->isPRValue()) {
+    if (Instantiated)
+      AC.markUnfixable(findingLoc(E));
+    return;
+  }
   const TypeInfo &Info = AC.Classifier.classify(E->getType());
+  if (Instantiated && !Info.mustBeAwaited())
+    AC.markUnfixable(findingLoc(E));
   CheckId Check;
   switch (Info.Kind) {
   case TaskKind::LazyTask:
@@ -143,9 +161,7 @@ void DiscardedTaskChecker::reportValue(const Expr *E, DiscardHow How,
 
   Finding F;
   F.Check = Check;
-  const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
-  F.Loc = (Op && Op->getOperator() == OO_Call) ? E->getBeginLoc()
-                                               : E->getExprLoc();
+  F.Loc = findingLoc(E);
   F.Range = E->getSourceRange();
   std::string Callee = describeCallee(E);
   std::string What = describeDiscard(Info.Kind, AC.displayType(E->getType()));
@@ -159,6 +175,39 @@ static bool inMacro(const Expr *E) {
   return E->getBeginLoc().isMacroID() || E->getEndLoc().isMacroID();
 }
 
+/// Whether the function named \p Qualified ("ns::sync_wait") exists and
+/// can take a \p T: a template, or a parameter naming T's class. A fix
+/// wrapping the call in a function that does not accept it would not
+/// compile.
+bool syncWaitAccepts(llvm::StringRef Qualified, QualType T) {
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD)
+    return false;
+  ASTContext &Ctx = RD->getASTContext();
+  Qualified.consume_front("::");
+  const DeclContext *DC = Ctx.getTranslationUnitDecl();
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  Qualified.split(Parts, "::");
+  for (size_t I = 0; I + 1 < Parts.size(); ++I) {
+    const DeclContext *Next = nullptr;
+    for (const NamedDecl *D : DC->lookup(&Ctx.Idents.get(Parts[I])))
+      if (const auto *NS = dyn_cast<NamespaceDecl>(D))
+        Next = NS;
+    if (!Next)
+      return false;
+    DC = Next;
+  }
+  for (const NamedDecl *D : DC->lookup(&Ctx.Idents.get(Parts.back()))) {
+    if (isa<FunctionTemplateDecl>(D))
+      return true;
+    if (const auto *FD = dyn_cast<FunctionDecl>(D))
+      if (FD->getNumParams() >= 1 &&
+          isSameOrDerivedRecord(RD, recordOf(FD->getParamDecl(0)->getType())))
+        return true;
+  }
+  return false;
+}
+
 void DiscardedTaskChecker::addFixOrNotes(Finding &F, const Expr *E,
                                          const TypeInfo &Info,
                                          const FunctionScope &Scope,
@@ -168,6 +217,7 @@ void DiscardedTaskChecker::addFixOrNotes(Finding &F, const Expr *E,
   if (Info.Kind == TaskKind::Generator)
     return;
   bool Macro = inMacro(E);
+
   SourceLocation Begin = E->getBeginLoc();
   SourceLocation End =
       Macro ? SourceLocation()
@@ -211,13 +261,15 @@ void DiscardedTaskChecker::addFixOrNotes(Finding &F, const Expr *E,
     F.Notes.push_back(
         {F.Loc,
          "the enclosing coroutine's promise '" +
-             AC.displayType(Scope.Promise) + "' cannot await '" +
+             AC.displayType(Scope.Promise.getCanonicalType()) +
+             "' cannot await '" +
              AC.displayType(E->getType()) + "'; run it with its own "
              "library (e.g. spawn it on an executor)",
          {}});
     return;
   }
-  if (!SyncWait.empty() && !Macro && How == DiscardHow::Statement) {
+  if (!SyncWait.empty() && !Macro && How == DiscardHow::Statement &&
+      syncWaitAccepts(SyncWait, E->getType())) {
     F.Fixes.push_back(FixItHint::CreateInsertion(Begin, SyncWait + "("));
     F.Fixes.push_back(FixItHint::CreateInsertion(End, ")"));
     return;
@@ -233,12 +285,15 @@ void DiscardedTaskChecker::addFixOrNotes(Finding &F, const Expr *E,
   std::string Fn = Scope.Fn && Scope.Fn->getDeclName().isIdentifier()
                        ? "'" + Scope.Fn->getNameAsString() + "'"
                        : "the enclosing function";
-  F.Notes.push_back(
-      {Scope.Fn ? Scope.Fn->getLocation() : F.Loc,
-       Fn + " is not a coroutine, so it cannot 'co_await' the task; make it a "
-            "coroutine, or block on the task with the library's sync-wait "
-            "(option SyncWaitFunction offers that fix)",
-       {}});
+  std::string Block =
+      SyncWait.empty()
+          ? "block on the task with the library's sync-wait (option "
+            "SyncWaitFunction offers that fix)"
+          : "block on the task with '" + SyncWait + "'";
+  F.Notes.push_back({Scope.Fn ? Scope.Fn->getLocation() : F.Loc,
+                     Fn + " is not a coroutine, so it cannot 'co_await' the "
+                          "task; make it a coroutine, or " + Block,
+                     {}});
 }
 
 /// The return type of calling \p T (a closure, functor, function pointer or
@@ -287,9 +342,23 @@ static bool isVoidCallbackWrapper(QualType T) {
 void DiscardedTaskChecker::callbackConversion(const CXXConstructExpr *CE,
                                               const ParmVarDecl *Param,
                                               const FunctionDecl *Callee) {
-  if (CE->getNumArgs() < 1 || !isVoidCallbackWrapper(CE->getType()))
+  if (CE->getNumArgs() < 1)
     return;
-  const Expr *Source = skipImplicit(CE->getArg(0));
+  reportCallback(CE->getType(), CE->getArg(0), Param, Callee);
+}
+
+void DiscardedTaskChecker::callbackAssignment(QualType Wrapper,
+                                              const Expr *Source) {
+  reportCallback(Wrapper, Source, nullptr, nullptr);
+}
+
+void DiscardedTaskChecker::reportCallback(QualType WrapperType,
+                                          const Expr *SourceArg,
+                                          const ParmVarDecl *Param,
+                                          const FunctionDecl *Callee) {
+  if (!isVoidCallbackWrapper(WrapperType))
+    return;
+  const Expr *Source = skipImplicit(SourceArg);
   if (!Source || Source->isTypeDependent())
     return;
   QualType Ret = callResultType(Source->getType());
@@ -319,7 +388,7 @@ void DiscardedTaskChecker::callbackConversion(const CXXConstructExpr *CE,
   F.Check = Check;
   F.Loc = Source->getBeginLoc();
   F.Range = Source->getSourceRange();
-  std::string Wrapper = AC.displayType(CE->getType().getNonReferenceType());
+  std::string Wrapper = AC.displayType(WrapperType.getNonReferenceType());
   F.Message = Subject + " returns " +
               describeDiscard(Info.Kind, AC.displayType(Ret),
                               "'" + Wrapper + "' discards on every call");

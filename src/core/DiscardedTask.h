@@ -15,6 +15,9 @@ enum class DiscardHow {
 
 /// Reports discarded task values. The traversal calls it for every
 /// expression in a discarded position and for every call argument.
+/// Whether the SyncWaitFunction \p Qualified exists and can take a \p T.
+bool syncWaitAccepts(llvm::StringRef Qualified, clang::QualType T);
+
 class DiscardedTaskChecker {
 public:
   explicit DiscardedTaskChecker(AnalysisContext &AC) : AC(AC) {}
@@ -29,8 +32,13 @@ public:
   void callbackConversion(const clang::CXXConstructExpr *CE,
                           const clang::ParmVarDecl *Param,
                           const clang::FunctionDecl *Callee);
+  /// The same for `wrapper = callable;` (std::function::operator=).
+  void callbackAssignment(clang::QualType Wrapper, const clang::Expr *Source);
 
 private:
+  void reportCallback(clang::QualType Wrapper, const clang::Expr *Source,
+                      const clang::ParmVarDecl *Param,
+                      const clang::FunctionDecl *Callee);
   void reportValue(const clang::Expr *E, DiscardHow How,
                    const FunctionScope &Scope);
   void addFixOrNotes(Finding &F, const clang::Expr *E, const TypeInfo &Info,

@@ -7,7 +7,7 @@ namespace unawaited {
 std::vector<std::string> parseList(llvm::StringRef Value) {
   std::vector<std::string> Out;
   while (!Value.empty()) {
-    size_t End = Value.find_first_of(";,");
+    size_t End = Value.find(';');
     llvm::StringRef P = Value.substr(0, End).trim();
     if (!P.empty())
       Out.push_back(P.str());

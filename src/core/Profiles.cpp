@@ -83,6 +83,8 @@ static const ProfileType Types[] = {
     {"async_simple", "async_simple::coro::RescheduleLazy", K::LazyTask},
     {"async_simple", "async_simple::coro::Generator", K::Generator},
     {"async_simple", "async_simple::Future", K::EagerTask},
+    // Cap'n Proto KJ: eager, and dropping a promise cancels its work.
+    {"kj", "kj::Promise", K::EagerTask},
     // C++/WinRT
     {"winrt", "winrt::fire_and_forget", K::FireAndForget},
     {"winrt", "winrt::Windows::Foundation::IAsyncAction", K::EagerTask},
@@ -118,7 +120,7 @@ static const ProfileFunction Consuming[] = {
 static const llvm::StringLiteral Names[] = {
     "asio",    "boost-asio",   "cppcoro", "folly",  "unifex",
     "stdexec", "qcoro",        "seastar", "concurrencpp", "cobalt",
-    "libcoro", "async_simple", "winrt"};
+    "libcoro", "async_simple", "winrt", "kj"};
 
 llvm::ArrayRef<ProfileType> builtinProfileTypes() { return Types; }
 llvm::ArrayRef<ProfileFunction> builtinIgnoredFunctions() { return Ignored; }

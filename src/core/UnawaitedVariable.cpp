@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 #include "UnawaitedVariable.h"
 #include "AstUtils.h"
+#include "DiscardedTask.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMap.h"
@@ -405,10 +406,15 @@ private:
 
   void memberUse(const CXXMethodDecl *M, const Stmt *Call,
                  const DeclRefExpr *DRE, unsigned V) {
-    if (M->isConst() && M->getRefQualifier() != RQ_RValue)
-      return; // a read: .done(), .is_ready(), .size()
     llvm::StringRef Name =
         M->getDeclName().isIdentifier() ? M->getName() : llvm::StringRef();
+    // ConsumingMethods (and the profiles' lists) name members that hand the
+    // task on even when they are const.
+    if (!Name.empty() && Vars[V].R == Role::Task &&
+        AC.Classifier.isConsumingMethod(Name))
+      return add(DRE, EventKind::Consume, V);
+    if (M->isConst() && M->getRefQualifier() != RQ_RValue)
+      return; // a read: .done(), .is_ready(), .size()
     if (Vars[V].R == Role::Container && isAddMethod(Name)) {
       if (Name != "reserve" && Name != "shrink_to_fit")
         add(Call, EventKind::Gen, V);
@@ -821,7 +827,7 @@ private:
       return;
     }
     const std::string &SyncWait = AC.Classifier.options().SyncWaitFunction;
-    if (SyncWait.empty())
+    if (SyncWait.empty() || !syncWaitAccepts(SyncWait, T.TaskType))
       return;
     SourceLocation End = Lexer::getLocForEndOfToken(
         Init->getEndLoc(), 0, AC.SM, AC.Ctx.getLangOpts());

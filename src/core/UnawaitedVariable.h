@@ -1,8 +1,9 @@
 //===- UnawaitedVariable.h - coro-unawaited-variable -------------*- C++ -*-===//
 //
 // A forward "may still hold an unconsumed task" dataflow over clang's CFG
-// (with lifetime-end elements), one bit per tracked variable, iterated to a
-// fixpoint: linear in the size of the function, no path enumeration.
+// (with scope-end elements), a sparse set of tracked variables per block,
+// iterated to a fixpoint: linear in the size of the function, no path
+// enumeration.
 //
 //===----------------------------------------------------------------------===//
 #ifndef UNAWAITED_CORE_UNAWAITEDVARIABLE_H

@@ -14,16 +14,20 @@ TEST(CheckGlob, ProjectConfigCannotDisableUsByAccident) {
   // A .clang-tidy written for plain clang-tidy keeps our checks on...
   EnabledChecks A = checksFromGlob("-*,bugprone-*");
   EXPECT_TRUE(A.DiscardedTask && A.DiscardedEagerTask && A.UnawaitedVariable);
-  // ...while naming one of ours switches it off.
-  EnabledChecks B = checksFromGlob("-*,bugprone-*,-coro-discarded-eager-task");
+  // ...while a glob naming one of ours applies whole, as in clang-tidy.
+  EnabledChecks B = checksFromGlob("coro-*,-coro-discarded-eager-task");
   EXPECT_TRUE(B.DiscardedTask);
   EXPECT_FALSE(B.DiscardedEagerTask);
+  EnabledChecks D = checksFromGlob("-*,coro-discarded-task");
+  EXPECT_TRUE(D.DiscardedTask);
+  EXPECT_FALSE(D.DiscardedEagerTask || D.UnawaitedVariable);
   EnabledChecks C = checksFromGlob("-coro-*,coro-unawaited-variable");
   EXPECT_FALSE(C.DiscardedTask);
   EXPECT_TRUE(C.UnawaitedVariable);
 }
 
-TEST(CheckGlob, CoroEntriesKeepsOnlyOurs) {
+TEST(CheckGlob, OnlyGlobsNamingUsApply) {
   EXPECT_EQ(coroEntries("-*, bugprone-*,-coro-discarded-task ,coro-*"),
-            "-coro-discarded-task,coro-*");
+            "-*,bugprone-*,-coro-discarded-task,coro-*");
+  EXPECT_EQ(coroEntries("-*,bugprone-*"), "");
 }

@@ -1,0 +1,41 @@
+// Lazy tasks dropped by the comma operator (either side) and by the arms of a discarded ?:.
+#include "task.h"
+using demo::Task;
+
+Task<int> fetch();
+Task<> send(int);
+int count();
+void use(int);
+
+Task<> commas(bool c) {
+  co_await send(1), co_await send(2); // expected-warning {{'send' returns a lazy coroutine task 'Task<>' that is never awaited; its body will never run [coro-discarded-task]}} expected-warning {{'send' returns}}
+  co_await send(3), count(); // expected-warning {{'send' returns}}
+  count(), co_await fetch(); // expected-warning {{'fetch' returns a lazy coroutine task 'Task<int>'}}
+  co_await send(4), co_await send(5), co_await send(6); // expected-warning 3 {{'send' returns}}
+  // The left side of a comma is discarded even when the comma's value is used.
+  int x = (co_await send(7), 2); // expected-warning {{'send' returns}}
+  use((co_await fetch(), x)); // expected-warning {{'fetch' returns}}
+  co_return;
+}
+
+Task<> conditionals(bool c) {
+  c ? co_await send(1) : co_await send(2); // expected-warning {{'send' returns}} expected-warning {{'send' returns}}
+  c ? co_await fetch() : co_await fetch(); // expected-warning 2 {{'fetch' returns a lazy coroutine task 'Task<int>'}}
+  c ? (co_await send(3), count()) : count(); // expected-warning {{'send' returns}}
+  c ? co_await send(4) : throw 0; // expected-warning {{'send' returns}}
+  co_return;
+}
+
+// Commas and conditionals whose task values are used: nothing to report.
+Task<int> pass_on(bool c) { return c ? fetch() : fetch(); }
+Task<int> last_of_comma() { return (count(), fetch()); }
+void take(Task<int>);
+Task<> used(bool c) {
+  co_await (c ? send(1) : send(2));
+  int v = co_await (count(), fetch());
+  take(c ? fetch() : fetch());
+  take((count(), fetch()));
+  count(), use(v);
+  c ? count() : count();
+  co_return;
+}
