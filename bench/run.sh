@@ -60,7 +60,10 @@ jobs=$(nproc)
 measure() {
   local name=$1; shift
   /usr/bin/time -f "%U %S %e %M" -o "$work/t" "$@" >/dev/null 2>&1 || true
-  awk -v n="$name" '{printf "%s %.3f %.3f %d\n", n, $1+$2, $3, $4}' "$work/t" >> "$work/samples"
+  # GNU time adds a "Command exited with non-zero status" line first when
+  # the command fails (unawaited exits 1 on findings): keep the numbers.
+  tail -n 1 "$work/t" |
+    awk -v n="$name" '{printf "%s %.3f %.3f %d\n", n, $1+$2, $3, $4}' >> "$work/samples"
 }
 per_file() { # run a per-file command over the corpus, in one shell
   local f

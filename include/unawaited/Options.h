@@ -52,6 +52,11 @@ struct Options {
   void store(Setter Put) const;
 };
 
+/// Profile names in \p Opts.Profiles that no built-in profile has.
+std::vector<std::string> unknownProfiles(const Options &Opts);
+/// The built-in profile names, ';'-separated, for messages.
+std::string knownProfiles();
+
 /// Splits a ';'-separated option list, trimming blanks. (Not ',': entries
 /// are regular expressions, which may contain "{1,3}".)
 std::vector<std::string> parseList(llvm::StringRef Value);

@@ -5,6 +5,8 @@
 #include "llvm/Option/ArgList.h"
 #include "llvm/Option/OptTable.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -17,19 +19,68 @@ using namespace clang;
 
 namespace unawaited::cli {
 
+/// compile_commands.json with relative "directory" entries resolved against
+/// the file's own directory (the format says absolute; generators differ).
+static std::unique_ptr<tooling::CompilationDatabase>
+loadJsonFile(llvm::StringRef Path, std::string &Err) {
+  auto Buf = llvm::MemoryBuffer::getFile(Path);
+  if (!Buf) {
+    Err = Buf.getError().message();
+    return nullptr;
+  }
+  llvm::SmallString<256> Base(Path);
+  llvm::sys::fs::make_absolute(Base);
+  llvm::sys::path::remove_filename(Base);
+  std::string Text = (*Buf)->getBuffer().str();
+  if (auto Parsed = llvm::json::parse(Text)) {
+    if (llvm::json::Array *Entries = Parsed->getAsArray()) {
+      bool Changed = false;
+      for (llvm::json::Value &E : *Entries)
+        if (llvm::json::Object *O = E.getAsObject())
+          if (std::optional<llvm::StringRef> D = O->getString("directory"))
+            if (!llvm::sys::path::is_absolute(*D)) {
+              llvm::SmallString<256> Abs(Base);
+              llvm::sys::path::append(Abs, *D);
+              llvm::sys::path::remove_dots(Abs, true);
+              (*O)["directory"] = std::string(Abs);
+              Changed = true;
+            }
+      if (Changed) {
+        llvm::raw_string_ostream OS(Text);
+        Text.clear();
+        OS << *Parsed;
+        OS.flush();
+      }
+    }
+  } else {
+    llvm::consumeError(Parsed.takeError());
+  }
+  return tooling::JSONCompilationDatabase::loadFromBuffer(
+      Text, Err, tooling::JSONCommandLineSyntax::AutoDetect);
+}
+
 llvm::Expected<std::unique_ptr<tooling::CompilationDatabase>>
 loadDatabase(llvm::StringRef BuildPath) {
   std::string Err;
   std::unique_ptr<tooling::CompilationDatabase> DB;
   if (llvm::sys::fs::is_directory(BuildPath)) {
-    DB = tooling::CompilationDatabase::loadFromDirectory(BuildPath, Err);
+    llvm::SmallString<256> Json(BuildPath);
+    llvm::sys::path::append(Json, "compile_commands.json");
+    if (llvm::sys::fs::exists(Json)) {
+      DB = loadJsonFile(Json, Err);
+      if (!DB)
+        return llvm::createStringError(
+            "malformed compilation database '%s': %s", Json.c_str(),
+            llvm::StringRef(Err).trim().split('\n').first.str().c_str());
+    } else {
+      DB = tooling::CompilationDatabase::loadFromDirectory(BuildPath, Err);
+    }
     if (!DB)
       return llvm::createStringError(
           "no compilation database in '%s' (expected compile_commands.json)",
           BuildPath.str().c_str());
   } else if (llvm::sys::fs::exists(BuildPath)) {
-    DB = tooling::JSONCompilationDatabase::loadFromFile(
-        BuildPath, Err, tooling::JSONCommandLineSyntax::AutoDetect);
+    DB = loadJsonFile(BuildPath, Err);
     if (!DB)
       return llvm::createStringError(
           "malformed compilation database '%s': %s", BuildPath.str().c_str(),
@@ -97,7 +148,9 @@ void adjustCommand(tooling::CompileCommand &C,
   // GCC's warning flags are unknown to clang, and clang warns where GCC
   // did not: with the build's -Werror either would fail the analysis.
   Out.insert(Out.begin() + 1, "-Wno-unknown-warning-option");
-  Out.push_back("-Wno-error");
+  // After the command's own -Werror, but before a "--" ending the options.
+  auto DashDash = std::find(Out.begin(), Out.end(), "--");
+  Out.insert(DashDash, "-Wno-error");
   Args = std::move(Out);
 }
 

@@ -2,15 +2,33 @@
 #include "Output.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include <map>
 #include <mutex>
 
 namespace unawaited::cli {
 
-static const char *const DocsBase =
-    "https://github.com/unawaited/unawaited/blob/main/docs/checks/";
 static const char *const Version = "0.1.0";
+
+#ifndef UNAWAITED_SOURCE_DOCS
+#define UNAWAITED_SOURCE_DOCS ""
+#endif
+
+static std::string fileURI(llvm::StringRef Path);
+
+/// The docs directory to link to: the installed one next to this binary
+/// (<prefix>/share/doc/unawaited), else the source tree this was built from.
+static std::string docsDir() {
+  std::string Exe = llvm::sys::fs::getMainExecutable(
+      nullptr, reinterpret_cast<void *>(&docsDir));
+  llvm::SmallString<256> Installed(
+      llvm::sys::path::parent_path(llvm::sys::path::parent_path(Exe)));
+  llvm::sys::path::append(Installed, "share", "doc", "unawaited");
+  if (llvm::sys::fs::is_directory(Installed + "/checks"))
+    return std::string(Installed);
+  return UNAWAITED_SOURCE_DOCS;
+}
 
 std::string sourceLine(llvm::StringRef File, unsigned Line) {
   static std::mutex Mu;
@@ -218,13 +236,17 @@ static void writeSarif(const Report &R, llvm::raw_ostream &OS) {
                         "coro-unawaited-variable"})
     RuleIndex.emplace(C, RuleIndex.size());
   llvm::json::Array Rules;
-  for (const char *C : {"coro-discarded-task", "coro-discarded-eager-task",
-                        "coro-unawaited-variable"})
+  // SARIF wants `name` to be a readable identifier distinct from `id`.
+  const std::pair<const char *, const char *> RuleNames[] = {
+      {"coro-discarded-task", "DiscardedTask"},
+      {"coro-discarded-eager-task", "DiscardedEagerTask"},
+      {"coro-unawaited-variable", "UnawaitedVariable"}};
+  for (auto [C, Name] : RuleNames)
     Rules.push_back(llvm::json::Object{
         {"id", C},
-        {"name", C},
+        {"name", Name},
         {"shortDescription", llvm::json::Object{{"text", ruleDescription(C)}}},
-        {"helpUri", std::string(DocsBase) + C + ".md"},
+        {"helpUri", fileURI(docsDir() + "/checks/" + C + ".md")},
         {"defaultConfiguration", llvm::json::Object{{"level", "warning"}}}});
   llvm::json::Array Results;
   for (const DiagRecord &D : R.Findings) {
@@ -284,7 +306,7 @@ static void writeSarif(const Report &R, llvm::raw_ostream &OS) {
             llvm::json::Object{
                 {"name", "unawaited"},
                 {"version", Version},
-                {"informationUri", "https://github.com/unawaited/unawaited"},
+                {"informationUri", fileURI(docsDir() + "/user-guide.md")},
                 {"rules", std::move(Rules)}}}}},
       {"results", std::move(Results)},
       {"invocations",

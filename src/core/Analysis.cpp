@@ -29,8 +29,7 @@ public:
   bool TraverseDecl(Decl *D) {
     if (!D)
       return true;
-    if (!isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
-        AC.SM.isInSystemHeader(AC.SM.getExpansionLoc(D->getLocation())))
+    if (!isa<TranslationUnitDecl>(D) && AC.isLibraryLocation(D->getLocation()))
       return true; // library code: not ours to report, and costly to walk
     const auto *FD = dyn_cast<FunctionDecl>(D);
     if (!FD || !FD->doesThisDeclarationHaveABody())

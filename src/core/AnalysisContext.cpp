@@ -20,8 +20,29 @@ static bool sameFixes(const std::vector<FixItHint> &A,
   return true;
 }
 
+bool AnalysisContext::isLibraryLocation(SourceLocation Loc) const {
+  if (Loc.isInvalid())
+    return false;
+  Loc = SM.getExpansionLoc(Loc);
+  if (SM.isInSystemHeader(Loc))
+    return true;
+  FileID FID = SM.getFileID(Loc);
+  auto It = LibraryFiles.find(FID.getHashValue());
+  if (It != LibraryFiles.end())
+    return It->second;
+  bool Library = false;
+  if (FID != SM.getMainFileID())
+    if (OptionalFileEntryRef FE = SM.getFileEntryRefForID(FID)) {
+      llvm::StringRef Name = FE->getName();
+      Library = Name.starts_with("/usr/include/") ||
+                Name.starts_with("/usr/local/include/");
+    }
+  LibraryFiles[FID.getHashValue()] = Library;
+  return Library;
+}
+
 void AnalysisContext::report(Finding F) {
-  if (!Checks.isEnabled(F.Check))
+  if (!Checks.isEnabled(F.Check) || isLibraryLocation(F.Loc))
     return;
   F.Loc = reportLoc(F.Loc);
   auto [It, New] = Reported.try_emplace(
@@ -66,6 +87,11 @@ std::string AnalysisContext::displayType(QualType T) const {
         continue;
       }
       break;
+    }
+    if (const auto *TST = dyn_cast<TemplateSpecializationType>(Ty);
+        TST && TST->isTypeAlias()) {
+      T = TST->getAliasedType(); // std::conditional_t<...> and friends
+      continue;
     }
     if (isa<SubstTemplateTypeParmType, DecltypeType, AutoType,
             DeducedTemplateSpecializationType, TypeOfExprType>(Ty)) {

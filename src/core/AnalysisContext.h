@@ -43,6 +43,11 @@ public:
   /// every instantiation agreed on.
   void flush();
 
+  /// Library code: system headers, and headers installed under
+  /// /usr/include or /usr/local/include even when reached through -I (as
+  /// pkg-config hands out Qt's and QCoro's). Not walked, not reported.
+  bool isLibraryLocation(clang::SourceLocation Loc) const;
+
   /// The location a finding is reported at: macro bodies map to their
   /// expansion, macro arguments to where they are spelled.
   clang::SourceLocation reportLoc(clang::SourceLocation Loc) const {
@@ -58,6 +63,7 @@ private:
   llvm::DenseMap<std::pair<unsigned, unsigned>, size_t> Reported;
   std::vector<Finding> Pending;
   llvm::DenseSet<unsigned> Unfixable;
+  mutable llvm::DenseMap<unsigned, bool> LibraryFiles;
 };
 
 /// Scope facts of a function: is it a coroutine, what is its promise.

@@ -230,7 +230,10 @@ void DiscardedTaskChecker::addFixOrNotes(Finding &F, const Expr *E,
                      "cast the expression to 'void' to acknowledge that the "
                      "result is not needed",
                      {}};
-    if (!Macro && Scope.IsCoroutine && Scope.CatchDepth == 0) {
+    if (!Macro && Scope.IsCoroutine && Scope.CatchDepth == 0 &&
+        (Scope.Promise.isNull()
+             ? Info.DirectlyAwaitable
+             : AC.Classifier.canAwaitIn(E->getType(), Scope.Promise))) {
       Await.Fixes.push_back(FixItHint::CreateInsertion(Begin, "co_await "));
       F.Notes.push_back(std::move(Await));
     }

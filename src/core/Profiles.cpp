@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Profiles.h"
+#include "unawaited/Options.h"
 #include "llvm/ADT/STLExtras.h"
 
 namespace unawaited {
@@ -101,6 +102,10 @@ static const ProfileFunction Ignored[] = {
     {"folly", "folly::coro::TaskWithExecutor::startInlineUnsafe"},
     {"async_simple", "async_simple::coro::RescheduleLazy::detach"},
     {"libcoro", "coro::thread_pool::spawn_detached"},
+    // QCoro: then() hands the result to a callback; the Task it returns is
+    // the Qt-slot idiom, not a lost result.
+    {"qcoro", "QCoro::Task::then"},
+    {"qcoro", "QCoro::detail::TaskBase::then"},
     {"libcoro", "coro::scheduler::spawn_detached"},
 };
 
@@ -126,6 +131,21 @@ llvm::ArrayRef<ProfileType> builtinProfileTypes() { return Types; }
 llvm::ArrayRef<ProfileFunction> builtinIgnoredFunctions() { return Ignored; }
 llvm::ArrayRef<ProfileFunction> builtinConsumingMethods() { return Consuming; }
 llvm::ArrayRef<llvm::StringLiteral> builtinProfileNames() { return Names; }
+
+std::vector<std::string> unknownProfiles(const Options &Opts) {
+  std::vector<std::string> Unknown;
+  for (const std::string &P : Opts.Profiles)
+    if (P != "all" && P != "none" && !llvm::is_contained(Names, P))
+      Unknown.push_back(P);
+  return Unknown;
+}
+
+std::string knownProfiles() {
+  std::string Out = "all;none";
+  for (llvm::StringLiteral N : Names)
+    Out += (";" + N).str();
+  return Out;
+}
 
 Profiles::Profiles(const std::vector<std::string> &Selected) {
   for (const std::string &S : Selected) {

@@ -394,8 +394,38 @@ bool TypeClassifier::canAwaitIn(QualType Awaited, QualType Promise) {
       return false; // e.g. generators: nothing can be awaited in them
   }
   if (!Info.DirectlyAwaitable) {
-    // Awaitable only through the caller promise's await_transform.
-    return Transform != nullptr;
+    // Awaitable only through the caller promise's await_transform, and
+    // without Sema we cannot resolve its overloads and constraints. Accept
+    // only with evidence: a non-template overload naming the type, or a
+    // template already instantiated for it in this translation unit.
+    if (!Transform)
+      return false;
+    const CXXRecordDecl *Def = inspectable(PRD);
+    for (const CXXRecordDecl *R = Def; R;) {
+      for (const NamedDecl *D :
+           R->lookup(DeclarationName(&Ctx.Idents.get("await_transform")))) {
+        const FunctionDecl *FD = asFunction(D);
+        if (!FD || FD->getNumParams() < 1)
+          continue;
+        if (const FunctionTemplateDecl *FTD = FD->getDescribedFunctionTemplate()) {
+          for (const FunctionDecl *Spec : FTD->specializations())
+            if (Spec->getNumParams() >= 1 &&
+                isSameOrDerivedRecord(Info.Record,
+                                      recordOf(Spec->getParamDecl(0)->getType())))
+              return true;
+        } else if (isSameOrDerivedRecord(
+                       Info.Record, recordOf(FD->getParamDecl(0)->getType()))) {
+          return true;
+        }
+      }
+      // Promises often inherit await_transform from a base.
+      const CXXRecordDecl *Next = nullptr;
+      for (const CXXBaseSpecifier &B : R->bases())
+        if ((Next = inspectable(recordOf(B.getType()))))
+          break;
+      R = Next;
+    }
+    return false;
   }
   if (const CXXRecordDecl *Awaiter = awaiterOf(Info.Record, Ctx))
     if (const CXXRecordDecl *Need = requiredPromise(Awaiter))

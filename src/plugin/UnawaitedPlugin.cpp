@@ -59,36 +59,56 @@ public:
       Glob += "," + Args.Checks;
     EnabledChecks Checks = checksFromGlob(Glob);
 
-    // Like clang-tidy's getLocalOrGlobal: "<check>.<Key>" then "<Key>".
-    // The three checks share one Options value, so the first enabled
-    // check's local keys win.
-    std::string Prefix;
-    for (CheckId Id : AllChecks)
-      if (Checks.isEnabled(Id)) {
-        Prefix = checkName(Id).str() + ".";
-        break;
+    // Each check reads its options as clang-tidy's getLocalOrGlobal does:
+    // "<check>.<Key>", then "<Key>". Checks whose options agree share one
+    // traversal (the usual case: only global keys are set).
+    std::vector<std::pair<std::string, EnabledChecks>> Groups;
+    std::vector<Options> GroupOptions;
+    for (CheckId Id : AllChecks) {
+      if (!Checks.isEnabled(Id))
+        continue;
+      std::string Prefix = checkName(Id).str() + ".";
+      Options Opts = Options::read(
+          [&](llvm::StringRef Key) -> std::optional<std::string> {
+            auto Local = CheckOptions.find(Prefix + Key.str());
+            if (Local != CheckOptions.end())
+              return Local->getValue();
+            auto Global = CheckOptions.find(Key);
+            if (Global != CheckOptions.end())
+              return Global->getValue();
+            return std::nullopt;
+          });
+      std::string Signature;
+      Opts.store([&](llvm::StringRef K, llvm::StringRef V) {
+        Signature += (K + "=" + V + "\n").str();
+      });
+      auto Same = llvm::find_if(Groups, [&](const auto &G) {
+        return G.first == Signature;
+      });
+      if (Same == Groups.end()) {
+        EnabledChecks None;
+        for (CheckId C : AllChecks)
+          None.set(C, false);
+        Groups.push_back({Signature, None});
+        GroupOptions.push_back(Opts);
+        Same = Groups.end() - 1;
       }
-    Options Opts = Options::read(
-        [&](llvm::StringRef Key) -> std::optional<std::string> {
-          auto Local = CheckOptions.find(Prefix + Key.str());
-          if (Local != CheckOptions.end())
-            return Local->getValue();
-          for (CheckId Id : AllChecks) {
-            auto Other = CheckOptions.find((checkName(Id) + "." + Key).str());
-            if (Other != CheckOptions.end())
-              return Other->getValue();
-          }
-          auto Global = CheckOptions.find(Key);
-          if (Global != CheckOptions.end())
-            return Global->getValue();
-          return std::nullopt;
-        });
+      Same->second.set(Id, true);
+      for (const std::string &P : unknownProfiles(Opts)) {
+        unsigned ID = Diags.getCustomDiagID(
+            DiagnosticsEngine::Warning,
+            "unawaited: unknown profile '%0' in option 'Profiles'; known "
+            "profiles: %1");
+        Diags.Report(ID) << P << knownProfiles();
+      }
+    }
 
     ClangDiagSink Sink(Diags, [&](const Finding &F) {
       return SM.isInSystemHeader(SM.getExpansionLoc(F.Loc)) ||
              isSuppressedByNolint(SM, F.Loc, checkName(F.Check));
     });
-    analyzeTranslationUnit(Ctx, Opts, Checks, Sink);
+    for (size_t G = 0; G < Groups.size(); ++G)
+      analyzeTranslationUnit(Ctx, GroupOptions[G], Groups[G].second, Sink);
   }
 
 private:

@@ -49,7 +49,12 @@ static unawaited::Options readOptions(const clang::tidy::ClangTidyCheck::Options
 
 CoroCheckBase::CoroCheckBase(llvm::StringRef Name,
                              clang::tidy::ClangTidyContext *Context, CheckId Id)
-    : ClangTidyCheck(Name, Context), Id(Id), Opts(readOptions(Options)) {}
+    : ClangTidyCheck(Name, Context), Id(Id), Opts(readOptions(Options)) {
+  for (const std::string &P : unknownProfiles(Opts))
+    configurationDiag("unknown profile '%0' in option '%1'; known profiles: "
+                      "%2")
+        << P << optkey::Profiles << knownProfiles();
+}
 
 void CoroCheckBase::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(translationUnitDecl().bind("tu"), this);
