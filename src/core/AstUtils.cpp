@@ -2,6 +2,7 @@
 #include "AstUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
 
 using namespace clang;
 
@@ -130,6 +131,27 @@ bool isSameOrDerivedRecord(const CXXRecordDecl *RD, const CXXRecordDecl *Base) {
     if (isSameOrDerivedRecord(recordOf(B.getType()), Base))
       return true;
   return false;
+}
+
+const Expr *ignoreTemporaries(const Expr *E) {
+  while (E) {
+    const Expr *Prev = E;
+    E = E->IgnoreParens();
+    if (const auto *FE = dyn_cast<FullExpr>(E))
+      E = FE->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = B->getSubExpr();
+    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    else if (const auto *IC = dyn_cast<ImplicitCastExpr>(E))
+      E = IC->getSubExpr();
+    else if (const auto *C = dyn_cast<CXXConstructExpr>(E);
+             C && C->getNumArgs() == 1 && C->isElidable())
+      E = C->getArg(0);
+    if (E == Prev)
+      break;
+  }
+  return E;
 }
 
 const FunctionDecl *asFunction(const NamedDecl *D) {

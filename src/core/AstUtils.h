@@ -32,6 +32,10 @@ const clang::NamedDecl *findMember(const clang::CXXRecordDecl *RD,
 bool isSameOrDerivedRecord(const clang::CXXRecordDecl *RD,
                            const clang::CXXRecordDecl *Base);
 
+/// \p E without parentheses, full-expression and temporary wrappers,
+/// implicit casts and elidable copies: the value as the user wrote it.
+const clang::Expr *ignoreTemporaries(const clang::Expr *E);
+
 /// The function a member or free function declaration stands for, looking
 /// through function templates and using-shadows.
 const clang::FunctionDecl *asFunction(const clang::NamedDecl *D);

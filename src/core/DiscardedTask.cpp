@@ -8,24 +8,6 @@ using namespace clang;
 
 namespace unawaited {
 
-static const Expr *skipImplicit(const Expr *E) {
-  while (E) {
-    const Expr *Prev = E;
-    E = E->IgnoreParens();
-    if (const auto *FE = dyn_cast<FullExpr>(E))
-      E = FE->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *IC = dyn_cast<ImplicitCastExpr>(E))
-      E = IC->getSubExpr();
-    if (E == Prev)
-      break;
-  }
-  return E;
-}
-
 /// `std::ignore = x`: returns x.
 static const Expr *ignoreAssignOperand(const Expr *E) {
   const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
@@ -42,7 +24,7 @@ static const Expr *ignoreAssignOperand(const Expr *E) {
 
 void DiscardedTaskChecker::discarded(const Expr *E, DiscardHow How,
                                      const FunctionScope &Scope) {
-  E = skipImplicit(E);
+  E = ignoreTemporaries(E);
   if (!E)
     return;
   if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
@@ -361,7 +343,7 @@ void DiscardedTaskChecker::reportCallback(QualType WrapperType,
                                           const FunctionDecl *Callee) {
   if (!isVoidCallbackWrapper(WrapperType))
     return;
-  const Expr *Source = skipImplicit(SourceArg);
+  const Expr *Source = ignoreTemporaries(SourceArg);
   if (!Source || Source->isTypeDependent())
     return;
   QualType Ret = callResultType(Source->getType());

@@ -55,26 +55,17 @@ struct Death {
   const Stmt *Trigger = nullptr;
 };
 
-static const Expr *strip(const Expr *E) {
-  while (E) {
-    const Expr *Prev = E;
-    E = E->IgnoreParens();
-    if (const auto *FE = dyn_cast<FullExpr>(E))
-      E = FE->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *IC = dyn_cast<ImplicitCastExpr>(E))
-      E = IC->getSubExpr();
-    else if (const auto *C = dyn_cast<CXXConstructExpr>(E);
-             C && C->getNumArgs() == 1 && C->isElidable())
-      E = C->getArg(0);
-    if (E == Prev)
-      break;
+/// Walks a function's own body: a lambda's captures are evaluated here,
+/// its body is a function of its own.
+template <typename Derived>
+struct OwnBodyVisitor : RecursiveASTVisitor<Derived> {
+  bool TraverseLambdaExpr(LambdaExpr *LE) {
+    for (Expr *Init : LE->capture_inits())
+      if (Init && !this->TraverseStmt(Init))
+        return false;
+    return true;
   }
-  return E;
-}
+};
 
 static bool isStdMoveLike(const CallExpr *CE) {
   const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
@@ -154,7 +145,7 @@ private:
   bool initiallyLive(const VarDecl *VD, Role R) {
     if (isa<ParmVarDecl>(VD))
       return true;
-    const Expr *Init = VD->getInit() ? strip(VD->getInit()) : nullptr;
+    const Expr *Init = VD->getInit() ? ignoreTemporaries(VD->getInit()) : nullptr;
     if (!Init)
       return false;
     if (R == Role::Task) {
@@ -166,7 +157,7 @@ private:
       return IL->getNumInits() > 0;
     if (const auto *C = dyn_cast<CXXConstructExpr>(Init)) {
       for (const Expr *A : C->arguments()) {
-        const Expr *S = strip(A);
+        const Expr *S = ignoreTemporaries(A);
         if (isa<CXXStdInitializerListExpr, InitListExpr>(S))
           return true;
         if (taskInfo(S->getType().getNonReferenceType()))
@@ -195,7 +186,7 @@ private:
          AC.Classifier.options().AllowCastToVoid))
       return;
     if (const auto *Call =
-            VD->getInit() ? dyn_cast<CallExpr>(strip(VD->getInit())) : nullptr)
+            VD->getInit() ? dyn_cast<CallExpr>(ignoreTemporaries(VD->getInit())) : nullptr)
       if (AC.Classifier.isIgnoredFunction(Call->getDirectCallee()))
         return;
     Index[VD] = Vars.size();
@@ -225,15 +216,8 @@ private:
     for (const ParmVarDecl *P : FD->parameters())
       if (!P->getName().empty() && !InitUses.count(P))
         track(P);
-    struct Finder : RecursiveASTVisitor<Finder> {
+    struct Finder : OwnBodyVisitor<Finder> {
       FunctionFlow *F;
-      bool TraverseLambdaExpr(LambdaExpr *LE) {
-        // Its body is a function of its own; captures are evaluated here.
-        for (Expr *Init : LE->capture_inits())
-          if (Init && !TraverseStmt(Init))
-            return false;
-        return true;
-      }
       bool VisitVarDecl(VarDecl *VD) {
         if (VD->isLocalVarDecl() && VD->hasLocalStorage() &&
             !isa<DecompositionDecl>(VD))
@@ -479,14 +463,8 @@ private:
   /// parent of its DeclStmt). The CFG names a scope by its first variable;
   /// all tracked variables of that same statement end with it.
   void computeDeclScopes() {
-    struct Find : RecursiveASTVisitor<Find> {
+    struct Find : OwnBodyVisitor<Find> {
       FunctionFlow *F;
-      bool TraverseLambdaExpr(LambdaExpr *LE) {
-        for (Expr *Init : LE->capture_inits())
-          if (Init && !TraverseStmt(Init))
-            return false;
-        return true;
-      }
       bool VisitDeclStmt(DeclStmt *DS) {
         const Stmt *Scope = F->PM->getParent(DS);
         for (const Decl *D : DS->decls())
@@ -791,7 +769,7 @@ private:
     const TypeSourceInfo *TSI = T.VD->getTypeSourceInfo();
     if (!TSI || !TSI->getTypeLoc().getContainedAutoTypeLoc())
       return;
-    const Expr *Init = strip(T.VD->getInit());
+    const Expr *Init = ignoreTemporaries(T.VD->getInit());
     if (!isa<CallExpr>(Init) || Init->getBeginLoc().isMacroID() ||
         Init->getEndLoc().isMacroID())
       return;
