@@ -24,12 +24,10 @@ public:
   using Filter = llvm::function_ref<bool(const Finding &)>;
   ClangDiagSink(clang::DiagnosticsEngine &Diags, Filter Suppressed = nullptr);
   void report(const Finding &F) override;
-  unsigned count() const { return Count; }
 
 private:
   clang::DiagnosticsEngine &Diags;
   Filter Suppressed;
-  unsigned Count = 0;
 };
 
 } // namespace unawaited

@@ -54,7 +54,6 @@ struct TypeInfo {
   bool mustBeAwaited() const {
     return Kind == TaskKind::LazyTask || Kind == TaskKind::LazyAwaitable;
   }
-  bool isTask() const { return Kind != TaskKind::None; }
 };
 
 class Profiles;

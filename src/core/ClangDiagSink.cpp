@@ -35,7 +35,6 @@ void ClangDiagSink::report(const Finding &F) {
     for (const FixItHint &H : N.Fixes)
       DB << H;
   }
-  ++Count;
 }
 
 } // namespace unawaited

@@ -127,11 +127,6 @@ static const llvm::StringLiteral Names[] = {
     "stdexec", "qcoro",        "seastar", "concurrencpp", "cobalt",
     "libcoro", "async_simple", "winrt", "kj"};
 
-llvm::ArrayRef<ProfileType> builtinProfileTypes() { return Types; }
-llvm::ArrayRef<ProfileFunction> builtinIgnoredFunctions() { return Ignored; }
-llvm::ArrayRef<ProfileFunction> builtinConsumingMethods() { return Consuming; }
-llvm::ArrayRef<llvm::StringLiteral> builtinProfileNames() { return Names; }
-
 std::vector<std::string> unknownProfiles(const Options &Opts) {
   std::vector<std::string> Unknown;
   for (const std::string &P : Opts.Profiles)

@@ -27,14 +27,6 @@ struct ProfileFunction {
   llvm::StringLiteral QualifiedName; ///< function or Class::method
 };
 
-llvm::ArrayRef<ProfileType> builtinProfileTypes();
-/// Calls whose (task) result may be dropped: the library detaches it.
-llvm::ArrayRef<ProfileFunction> builtinIgnoredFunctions();
-/// Members that consume the task they are called on.
-llvm::ArrayRef<ProfileFunction> builtinConsumingMethods();
-/// Every profile name, for documentation and option validation.
-llvm::ArrayRef<llvm::StringLiteral> builtinProfileNames();
-
 /// The profiles selected by the Profiles option.
 class Profiles {
 public:

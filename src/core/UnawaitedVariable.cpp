@@ -20,8 +20,8 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SparseBitVector.h"
-#include "llvm/ADT/PostOrderIterator.h"
 
 using namespace clang;
 
