@@ -39,6 +39,10 @@ struct Finding {
   std::string Message;
   std::vector<clang::FixItHint> Fixes;
   std::vector<FindingNote> Notes;
+  /// The named function the finding is in ("ns::Class::method"; a lambda
+  /// counts as its enclosing function). No line numbers, so baselines can
+  /// use it in fingerprints that survive unrelated edits.
+  std::string Function;
 };
 
 /// Receives findings; one implementation per front end.

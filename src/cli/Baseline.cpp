@@ -24,14 +24,18 @@ static std::string relativeTo(llvm::StringRef File, llvm::StringRef Dir) {
   return File.str();
 }
 
+/// 2: fingerprints hash the enclosing function instead of the message.
+static constexpr int FormatVersion = 2;
+
 std::string fingerprint(const DiagRecord &D, llvm::StringRef BaselineDir) {
   std::string Line = sourceLine(D.File, D.Line);
   std::string Folded;
   for (char C : Line)
     if (!isspace(static_cast<unsigned char>(C)))
       Folded += C;
+  // Not the message: rewording a diagnostic must not invalidate baselines.
   std::string Key = D.Check + "\n" + relativeTo(D.File, BaselineDir) + "\n" +
-                    Folded + "\n" + D.Message;
+                    D.Function + "\n" + Folded;
   return llvm::toHex(llvm::SHA256::hash(llvm::arrayRefFromStringRef(Key)),
                      /*LowerCase=*/true)
       .substr(0, 32);
@@ -54,6 +58,13 @@ llvm::Expected<Baseline> Baseline::load(llvm::StringRef Path) {
   if (!List)
     return llvm::createStringError(
         "malformed baseline '%s': no \"findings\" array", Path.str().c_str());
+  std::optional<int64_t> Version = Root->getInteger("version");
+  if (Version != FormatVersion)
+    return llvm::createStringError(
+        "baseline '%s' has format version %lld, this unawaited reads %d; "
+        "write it again with --write-baseline",
+        Path.str().c_str(), static_cast<long long>(Version.value_or(0)),
+        FormatVersion);
   for (const llvm::json::Value &V : *List)
     if (const llvm::json::Object *O = V.getAsObject())
       if (std::optional<llvm::StringRef> FP = O->getString("fingerprint"))
@@ -69,8 +80,10 @@ llvm::Error Baseline::write(llvm::StringRef Path,
     List.push_back(llvm::json::Object{{"fingerprint", fingerprint(D, Dir)},
                                       {"check", D.Check},
                                       {"file", relativeTo(D.File, Dir)},
+                                      {"function", D.Function},
                                       {"message", D.Message}});
-  llvm::json::Object Root{{"version", 1}, {"findings", std::move(List)}};
+  llvm::json::Object Root{{"version", FormatVersion},
+                          {"findings", std::move(List)}};
   std::string Text;
   llvm::raw_string_ostream OS(Text);
   OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Root))) << "\n";

@@ -1,9 +1,10 @@
 //===- Baseline.h - Accepting today's findings, reporting new ones -*- C++ -*-===//
 //
 // A fingerprint is the check, the file (relative to the baseline file), the
-// source line with white space folded, and the message, so findings keep
-// their fingerprint when unrelated lines above them move. Identical
-// fingerprints are counted, so a second copy of a baselined bug is new.
+// enclosing function and the source line with white space folded, so
+// findings keep their fingerprint when unrelated lines above them move.
+// Identical fingerprints are counted, so a second copy of a baselined bug is
+// new.
 //
 //===----------------------------------------------------------------------===//
 #ifndef UNAWAITED_CLI_BASELINE_H

@@ -41,6 +41,23 @@ llvm::Error writeFileAtomically(llvm::StringRef Path,
   return llvm::Error::success();
 }
 
+llvm::Error checkWritable(llvm::StringRef Path) {
+  auto Fail = [&](const std::string &Why) {
+    return llvm::createStringError("cannot write '%s': %s", Path.str().c_str(),
+                                   Why.c_str());
+  };
+  if (llvm::sys::fs::is_directory(Path))
+    return Fail("it is a directory");
+  llvm::SmallString<256> Dir(llvm::sys::path::parent_path(Path));
+  if (Dir.empty())
+    Dir = ".";
+  if (!llvm::sys::fs::is_directory(Dir))
+    return Fail("no such directory '" + Dir.str().str() + "'");
+  if (llvm::sys::fs::access(Dir, llvm::sys::fs::AccessMode::Write))
+    return Fail("directory '" + Dir.str().str() + "' is not writable");
+  return llvm::Error::success();
+}
+
 llvm::Expected<FixSummary>
 applyFixes(const std::vector<DiagRecord> &Findings) {
   FixSummary Summary;
@@ -111,8 +128,12 @@ llvm::Error exportFixes(const std::vector<DiagRecord> &Findings,
     llvm::SmallVector<tooling::DiagnosticMessage, 1> Notes;
     for (const NoteRecord &N : D.Notes)
       Notes.push_back(message(N.Message, N.File, N.Offset, N.Fixes));
+    // Code that does not compile is not ours to edit (as with --fix).
+    static const std::vector<FixRecord> None;
     TUD.Diagnostics.emplace_back(
-        D.Check, message(D.Message, D.File, D.Offset, D.Fixes), Notes,
+        D.Check,
+        message(D.Message, D.File, D.Offset, D.FromFailedUnit ? None : D.Fixes),
+        Notes,
         D.Level == "error" ? tooling::Diagnostic::Error
                            : tooling::Diagnostic::Warning,
         llvm::sys::path::parent_path(D.File));

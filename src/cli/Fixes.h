@@ -19,13 +19,18 @@ struct FixSummary {
 /// skipped whole, never merged.
 llvm::Expected<FixSummary> applyFixes(const std::vector<DiagRecord> &Findings);
 
-/// Writes clang-apply-replacements YAML for \p Findings.
+/// Writes clang-apply-replacements YAML for \p Findings; findings from
+/// translation units that did not compile are exported without fixes.
 llvm::Error exportFixes(const std::vector<DiagRecord> &Findings,
                         llvm::StringRef MainFile, llvm::StringRef OutPath);
 
 /// Writes \p Contents to \p Path atomically (temporary file, then rename).
 llvm::Error writeFileAtomically(llvm::StringRef Path,
                                 llvm::StringRef Contents);
+
+/// Whether \p Path could be written: its directory exists and is
+/// writable, and it is not itself a directory. Writes nothing.
+llvm::Error checkWritable(llvm::StringRef Path);
 
 } // namespace unawaited::cli
 

@@ -266,6 +266,9 @@ int main(int argc, const char **argv) {
     auto Provider = makeOptionsProvider(Probe);
     if (!Provider)
       return usageError(toString(Provider.takeError()));
+    if (Config.empty() && ConfigFile.empty())
+      if (Error E = validateDiscoveredConfigs(Files))
+        return usageError(toString(std::move(E)));
   }
   std::optional<Baseline> Base;
   if (!BaselineFile.empty()) {
@@ -274,14 +277,14 @@ int main(int argc, const char **argv) {
       return usageError(toString(Loaded.takeError()));
     Base = std::move(*Loaded);
   }
-  // Open the output before the work, so a bad path fails fast.
-  std::unique_ptr<raw_fd_ostream> OutFile;
-  if (!OutputFile.empty()) {
-    std::error_code EC;
-    OutFile = std::make_unique<raw_fd_ostream>(OutputFile, EC);
-    if (EC)
-      return usageError("cannot write '" + OutputFile + "': " + EC.message());
-  }
+  // Check every output before the work, so a bad path fails fast; they
+  // are written (atomically) only at the end.
+  for (const std::string *Out :
+       {&OutputFile.getValue(), &ExportFixes.getValue(),
+        &WriteBaseline.getValue()})
+    if (!Out->empty())
+      if (Error E = checkWritable(*Out))
+        return usageError(toString(std::move(E)));
 
   std::vector<WorkerTask> Tasks;
   std::set<std::string> Dropped;
@@ -295,6 +298,12 @@ int main(int argc, const char **argv) {
         sys::path::is_absolute(T.Command.Filename)
             ? T.Command.Filename
             : (T.Command.Directory + "/" + T.Command.Filename));
+    if (Expected<sys::fs::file_t> In =
+            sys::fs::openNativeFileForRead(T.Command.Filename))
+      sys::fs::closeFile(*In);
+    else
+      return usageError("cannot read source '" + T.Command.Filename +
+                        "': " + toString(In.takeError()));
     adjustCommand(T.Command, Dropped);
     T.Checks = Checks;
     T.Config = Config;
@@ -368,10 +377,18 @@ int main(int argc, const char **argv) {
       WithColor::error(errs(), "unawaited")
           << "could not analyse '" << F.File << "': " << F.Reason << "\n";
     }
-  raw_ostream &OS = OutFile ? *OutFile : outs();
-  writeReport(R, OutputFormat, OS,
-              !OutFile && OutputFormat == Format::Text && outs().has_colors());
-  OS.flush();
+  if (OutputFile.empty()) {
+    writeReport(R, OutputFormat, outs(),
+                OutputFormat == Format::Text && outs().has_colors());
+    outs().flush();
+  } else {
+    std::string Text;
+    raw_string_ostream OS(Text);
+    writeReport(R, OutputFormat, OS, /*Color=*/false);
+    OS.flush();
+    if (Error E = writeFileAtomically(OutputFile, Text))
+      return usageError(toString(std::move(E)));
+  }
 
   if (!ExportFixes.empty())
     if (Error E = exportFixes(R.Findings, Files.empty() ? "" : Files.front(),

@@ -158,6 +158,7 @@ static void writeJson(const Report &R, llvm::raw_ostream &OS) {
                                           {"line", D.Line},
                                           {"column", D.Column},
                                           {"message", D.Message},
+                                          {"function", D.Function},
                                           {"fixes", fixesJSON(D.Fixes)},
                                           {"notes", std::move(Notes)}});
   }
@@ -256,6 +257,11 @@ static void writeSarif(const Report &R, llvm::raw_ostream &OS) {
         {"message", llvm::json::Object{{"text", D.Message}}},
         {"locations",
          llvm::json::Array{sarifLocation(D.File, D.Line, D.Column)}}};
+    if (!D.Function.empty())
+      (*Result.getArray("locations"))[0].getAsObject()->try_emplace(
+          "logicalLocations",
+          llvm::json::Array{llvm::json::Object{
+              {"fullyQualifiedName", D.Function}, {"kind", "function"}}});
     auto Idx = RuleIndex.find(D.Check);
     if (Idx != RuleIndex.end())
       Result["ruleIndex"] = Idx->second;

@@ -30,10 +30,14 @@ llvm::json::Value toJSON(const NoteRecord &N) {
 }
 
 llvm::json::Value toJSON(const DiagRecord &D) {
-  return Object{{"check", D.Check},     {"level", D.Level},
-                {"file", D.File},       {"offset", D.Offset},
-                {"message", D.Message}, {"fixes", llvm::json::Array(D.Fixes)},
-                {"notes", llvm::json::Array(D.Notes)}};
+  return Object{{"check", D.Check},
+                {"level", D.Level},
+                {"file", D.File},
+                {"offset", D.Offset},
+                {"message", D.Message},
+                {"fixes", llvm::json::Array(D.Fixes)},
+                {"notes", llvm::json::Array(D.Notes)},
+                {"function", D.Function}};
 }
 
 bool fromJSON(const llvm::json::Value &V, FixRecord &F, llvm::json::Path P) {
@@ -53,7 +57,7 @@ bool fromJSON(const llvm::json::Value &V, DiagRecord &D, llvm::json::Path P) {
   return O && O.map("check", D.Check) && O.map("level", D.Level) &&
          O.map("file", D.File) && mapUnsigned(O, "offset", D.Offset) &&
          O.map("message", D.Message) && O.map("fixes", D.Fixes) &&
-         O.map("notes", D.Notes);
+         O.map("notes", D.Notes) && O.mapOptional("function", D.Function);
 }
 
 } // namespace unawaited::cli

@@ -31,6 +31,8 @@ struct DiagRecord {
   std::string Message;
   std::vector<FixRecord> Fixes;
   std::vector<NoteRecord> Notes;
+  /// The enclosing named function (Finding::Function); "" when unknown.
+  std::string Function;
   unsigned Line = 0, Column = 0; ///< filled in by the parent
   /// Found in a translation unit that did not compile: never fixed.
   bool FromFailedUnit = false;

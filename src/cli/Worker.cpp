@@ -1,9 +1,11 @@
 //===- Worker.cpp - One translation unit through clang-tidy's library -----===//
 #include "Worker.h"
+#include "../tidy/CoroChecks.h"
 #include "Record.h"
-#include "unawaited/CheckGlob.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "unawaited/CheckGlob.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -11,6 +13,7 @@
 #include "llvm/Support/VirtualFileSystem.h"
 #include <chrono>
 #include <cstdlib>
+#include <map>
 #include <thread>
 
 using namespace clang;
@@ -81,6 +84,49 @@ private:
 
 } // namespace
 
+/// Parses configuration YAML, naming its origin and first problem on error.
+static llvm::Expected<ClangTidyOptions> parseConfig(llvm::StringRef Text,
+                                                    llvm::StringRef Origin) {
+  std::string Problem;
+  auto Parsed = parseConfigurationWithDiags(llvm::MemoryBufferRef(Text, Origin),
+                                            [&](const llvm::SMDiagnostic &D) {
+                                              if (Problem.empty())
+                                                Problem = D.getMessage().str();
+                                            });
+  if (!Parsed)
+    return llvm::createStringError(
+        "invalid configuration in %s: %s", Origin.str().c_str(),
+        Problem.empty() ? Parsed.getError().message().c_str()
+                        : Problem.c_str());
+  return std::move(*Parsed);
+}
+
+llvm::Error validateDiscoveredConfigs(llvm::ArrayRef<std::string> Files) {
+  llvm::StringSet<> Walked; // directories whose chain upwards is checked
+  for (const std::string &F : Files) {
+    for (llvm::StringRef Dir = llvm::sys::path::parent_path(F); !Dir.empty();
+         Dir = llvm::sys::path::parent_path(Dir)) {
+      if (!Walked.insert(Dir).second)
+        break;
+      llvm::SmallString<256> Path(Dir);
+      llvm::sys::path::append(Path, ".clang-tidy");
+      if (!llvm::sys::fs::is_regular_file(Path))
+        continue;
+      auto Buf = llvm::MemoryBuffer::getFile(Path);
+      if (!Buf)
+        return llvm::createStringError(
+            Buf.getError(), "cannot read config file '%s': %s", Path.c_str(),
+            Buf.getError().message().c_str());
+      auto Parsed = parseConfig((*Buf)->getBuffer(), Path);
+      if (!Parsed)
+        return Parsed.takeError();
+      if (!Parsed->InheritParentConfig.value_or(false))
+        break; // clang-tidy reads no further up
+    }
+  }
+  return llvm::Error::success();
+}
+
 llvm::Expected<std::unique_ptr<ClangTidyOptionsProvider>>
 makeOptionsProvider(const WorkerTask &T) {
   ClangTidyGlobalOptions Global;
@@ -89,17 +135,9 @@ makeOptionsProvider(const WorkerTask &T) {
   std::unique_ptr<ClangTidyOptionsProvider> Inner;
   auto FromText = [&](llvm::StringRef Text, llvm::StringRef Origin)
       -> llvm::Expected<std::unique_ptr<ClangTidyOptionsProvider>> {
-    std::string Problem;
-    auto Parsed = parseConfigurationWithDiags(
-        llvm::MemoryBufferRef(Text, Origin), [&](const llvm::SMDiagnostic &D) {
-          if (Problem.empty())
-            Problem = D.getMessage().str();
-        });
+    auto Parsed = parseConfig(Text, Origin);
     if (!Parsed)
-      return llvm::createStringError(
-          "invalid configuration in %s: %s", Origin.str().c_str(),
-          Problem.empty() ? Parsed.getError().message().c_str()
-                          : Problem.c_str());
+      return Parsed.takeError();
     return std::make_unique<ConfigOptionsProvider>(Global, Defaults, *Parsed,
                                                    Override);
   };
@@ -201,6 +239,21 @@ int runWorker(llvm::StringRef TaskFile) {
                  << "\n";
     return 2;
   }
+  // Diagnostics cannot carry the enclosing function: note it per finding.
+  std::map<std::string, std::string> Functions;
+  auto FunctionKey = [](llvm::StringRef Check, llvm::StringRef File,
+                        unsigned Offset, llvm::StringRef Message) {
+    return (Check + "\n" + llvm::sys::path::filename(File) + "\n" +
+            llvm::Twine(Offset) + "\n" + Message)
+        .str();
+  };
+  tidy::setFindingObserver([&](const Finding &F, const SourceManager &SM) {
+    if (F.Function.empty() || F.Loc.isInvalid())
+      return;
+    SourceLocation L = SM.getFileLoc(F.Loc);
+    Functions[FunctionKey(checkName(F.Check), SM.getFilename(L),
+                          SM.getFileOffset(L), F.Message)] = F.Function;
+  });
   ClangTidyContext Context(std::move(*Provider));
   OneCommandDatabase DB(T.Command);
   auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
@@ -220,6 +273,9 @@ int runWorker(llvm::StringRef TaskFile) {
     D.File = absolute(E.Message.FilePath, Dir);
     D.Offset = E.Message.FileOffset;
     D.Message = E.Message.Message;
+    auto Fn = Functions.find(FunctionKey(D.Check, D.File, D.Offset, D.Message));
+    if (Fn != Functions.end())
+      D.Function = Fn->second;
     addFixes(E.Message.Fix, Dir, D.Fixes);
     for (const tooling::DiagnosticMessage &N : E.Notes) {
       NoteRecord NR;

@@ -34,6 +34,11 @@ int runWorker(llvm::StringRef TaskFile);
 llvm::Expected<std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>>
 makeOptionsProvider(const WorkerTask &T);
 
+/// Parses every .clang-tidy file clang-tidy would discover for \p Files
+/// (absolute paths), so that a malformed one is an input error rather than
+/// a warning clang-tidy prints and ignores.
+llvm::Error validateDiscoveredConfigs(llvm::ArrayRef<std::string> Files);
+
 } // namespace unawaited::cli
 
 #endif

@@ -18,6 +18,23 @@ using namespace clang;
 namespace unawaited {
 namespace {
 
+/// Sets the function findings are attributed to, for one body's walk.
+class InFunction {
+public:
+  InFunction(AnalysisContext &AC, const FunctionDecl *FD)
+      : AC(AC), Saved(AC.CurrentFunction) {
+    if (FD)
+      AC.CurrentFunction = FD;
+  }
+  ~InFunction() { AC.CurrentFunction = Saved; }
+  InFunction(const InFunction &) = delete;
+  InFunction &operator=(const InFunction &) = delete;
+
+private:
+  AnalysisContext &AC;
+  const FunctionDecl *Saved;
+};
+
 class TUVisitor : public RecursiveASTVisitor<TUVisitor> {
   using Base = RecursiveASTVisitor<TUVisitor>;
 
@@ -34,6 +51,7 @@ public:
     const auto *FD = dyn_cast<FunctionDecl>(D);
     if (!FD || !FD->doesThisDeclarationHaveABody())
       return Base::TraverseDecl(D);
+    InFunction Guard(AC, FD);
     Scopes.push_back(makeFunctionScope(FD));
     bool Result = Base::TraverseDecl(D);
     Scopes.pop_back();
@@ -45,17 +63,22 @@ public:
   bool TraverseLambdaExpr(LambdaExpr *LE) {
     // The call operator is analysed as a function of its own.
     const CXXMethodDecl *Call = LE->getCallOperator();
-    Scopes.push_back(makeFunctionScope(Call));
-    bool Result = Base::TraverseLambdaExpr(LE);
-    Scopes.pop_back();
-    if (AC.Checks.UnawaitedVariable && Call && !Call->isDependentContext())
-      Variables.analyze(Call);
+    bool Result;
+    {
+      InFunction Guard(AC, Call);
+      Scopes.push_back(makeFunctionScope(Call));
+      Result = Base::TraverseLambdaExpr(LE);
+      Scopes.pop_back();
+      if (AC.Checks.UnawaitedVariable && Call && !Call->isDependentContext())
+        Variables.analyze(Call);
+    }
     // A generic lambda's body is a template: walk its instantiations too
     // (findings are de-duplicated by location).
     if (const FunctionTemplateDecl *FTD =
             Call ? Call->getDescribedFunctionTemplate() : nullptr)
       for (FunctionDecl *Spec : FTD->specializations())
         if (Stmt *Body = Spec->getBody()) {
+          InFunction Guard(AC, Spec);
           Scopes.push_back(makeFunctionScope(Spec));
           TraverseStmt(Body);
           Scopes.pop_back();
@@ -161,12 +184,11 @@ public:
         !Ctor->isCopyOrMoveConstructor())
       Discards.callbackConversion(CE, nullptr, nullptr);
     // (Not else: `Timer t(lambda)` converts its argument to the wrapper.)
-      for (unsigned I = 0; I < CE->getNumArgs(); ++I)
-        callbackArgument(CE->getArg(I),
-                         Ctor && I < Ctor->getNumParams()
-                             ? Ctor->getParamDecl(I)
-                             : nullptr,
-                         Ctor);
+    for (unsigned I = 0; I < CE->getNumArgs(); ++I)
+      callbackArgument(CE->getArg(I),
+                       Ctor && I < Ctor->getNumParams() ? Ctor->getParamDecl(I)
+                                                        : nullptr,
+                       Ctor);
     return true;
   }
 

@@ -1,8 +1,9 @@
 //===- AnalysisContext.cpp ------------------------------------------------===//
 #include "AnalysisContext.h"
+#include "AstUtils.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/StmtCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
 
 using namespace clang;
 
@@ -45,6 +46,8 @@ void AnalysisContext::report(Finding F) {
   if (!Checks.isEnabled(F.Check) || isLibraryLocation(F.Loc))
     return;
   F.Loc = reportLoc(F.Loc);
+  if (F.Function.empty() && CurrentFunction)
+    F.Function = enclosingFunctionName(CurrentFunction);
   auto [It, New] = Reported.try_emplace(
       {static_cast<unsigned>(F.Check), F.Loc.getRawEncoding()},
       Pending.size());

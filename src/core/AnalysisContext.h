@@ -29,6 +29,8 @@ public:
   const clang::SourceManager &SM;
   TypeClassifier Classifier;
   const EnabledChecks &Checks;
+  /// The function whose body is being walked; names findings' Function.
+  const clang::FunctionDecl *CurrentFunction = nullptr;
 
   /// Queues \p F unless the same check already reported at the same file
   /// location (template instantiations share their pattern's locations).

@@ -1,6 +1,7 @@
 //===- AstUtils.cpp -------------------------------------------------------===//
 #include "AstUtils.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/ASTLambda.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -29,6 +30,17 @@ std::string qualifiedNameNoArgs(const NamedDecl *D) {
   }
   Out += D->getNameAsString();
   return Out;
+}
+
+std::string enclosingFunctionName(const FunctionDecl *FD) {
+  const DeclContext *C = FD;
+  while (C) {
+    const auto *F = dyn_cast<FunctionDecl>(C);
+    if (F && !isLambdaCallOperator(F))
+      return qualifiedNameNoArgs(F);
+    C = C->getParent();
+  }
+  return "";
 }
 
 const CXXRecordDecl *recordOf(QualType T) {

@@ -13,6 +13,10 @@ namespace unawaited {
 /// specialisation and library ABI namespace.
 std::string qualifiedNameNoArgs(const clang::NamedDecl *D);
 
+/// The named function \p FD stands for in reports: itself, or for a lambda
+/// the function around it ("" at namespace scope). Never a line number.
+std::string enclosingFunctionName(const clang::FunctionDecl *FD);
+
 /// The record a (possibly dependent) type names: a specialisation, or for a
 /// dependent template-id the primary template's pattern. Null otherwise.
 const clang::CXXRecordDecl *recordOf(clang::QualType T);

@@ -8,12 +8,24 @@ using namespace clang::ast_matchers;
 
 namespace unawaited::tidy {
 
+static FindingObserver &observer() {
+  static FindingObserver Observer;
+  return Observer;
+}
+
+void setFindingObserver(FindingObserver Observer) {
+  observer() = std::move(Observer);
+}
+
 namespace {
 /// Forwards findings to ClangTidyCheck::diag.
 class TidySink : public FindingSink {
 public:
-  explicit TidySink(clang::tidy::ClangTidyCheck &Check) : Check(Check) {}
+  TidySink(clang::tidy::ClangTidyCheck &Check, const SourceManager &SM)
+      : Check(Check), SM(SM) {}
   void report(const Finding &F) override {
+    if (observer())
+      observer()(F, SM);
     {
       auto D = diag(F.Loc, F.Message, DiagnosticIDs::Warning);
       if (F.Range.isValid())
@@ -35,6 +47,7 @@ private:
     return Check.diag(Loc, "%0", Level) << Message;
   }
   clang::tidy::ClangTidyCheck &Check;
+  const SourceManager &SM;
 };
 } // namespace
 
@@ -64,7 +77,7 @@ void CoroCheckBase::check(const MatchFinder::MatchResult &R) {
   EnabledChecks Only;
   for (CheckId C : AllChecks)
     Only.set(C, C == Id);
-  TidySink Sink(*this);
+  TidySink Sink(*this, *R.SourceManager);
   analyzeTranslationUnit(*R.Context, Opts, Only, Sink);
 }
 

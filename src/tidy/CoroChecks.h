@@ -8,9 +8,10 @@
 #ifndef UNAWAITED_TIDY_COROCHECKS_H
 #define UNAWAITED_TIDY_COROCHECKS_H
 
+#include "clang-tidy/ClangTidyCheck.h"
 #include "unawaited/Finding.h"
 #include "unawaited/Options.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include <functional>
 
 namespace unawaited::tidy {
 
@@ -53,6 +54,13 @@ public:
                          clang::tidy::ClangTidyContext *Context)
       : CoroCheckBase(Name, Context, CheckId::UnawaitedVariable) {}
 };
+
+/// Sees every finding before it becomes a clang-tidy diagnostic. The CLI's
+/// worker sets it to learn what a diagnostic cannot carry (the enclosing
+/// function, for baseline fingerprints); other hosts leave it unset.
+using FindingObserver =
+    std::function<void(const Finding &, const clang::SourceManager &)>;
+void setFindingObserver(FindingObserver Observer);
 
 } // namespace unawaited::tidy
 

@@ -154,6 +154,142 @@ TEST_F(Cli, BaselineReportsOnlyNewFindings) {
   EXPECT_NE(R.Err.find("1 finding"), std::string::npos) << R.Err;
 }
 
+TEST_F(Cli, BaselineFingerprintsFollowTheFunctionNotTheLine) {
+  writeFile(Dir + "/bad.cpp", "#include \"task.h\"\n"
+                              "demo::Task<int> fetch();\n"
+                              "demo::Task<> first() {\n  fetch();\n"
+                              "  co_return;\n}\n"
+                              "demo::Task<> second() { co_return; }\n");
+  ASSERT_EQ(cli({"-p", ".", "--write-baseline=base.json"}).ExitCode, 1);
+  EXPECT_NE(readFile(Dir + "/base.json").find("\"function\": \"first\""),
+            std::string::npos)
+      << readFile(Dir + "/base.json");
+  // The functions swap places: the finding moves, and is still baselined.
+  writeFile(Dir + "/bad.cpp", "#include \"task.h\"\n"
+                              "demo::Task<int> fetch();\n"
+                              "demo::Task<> second() { co_return; }\n"
+                              "demo::Task<> first() {\n  fetch();\n"
+                              "  co_return;\n}\n");
+  EXPECT_EQ(cli({"-p", ".", "--baseline=base.json"}).ExitCode, 0);
+  // The same line in another function is a new finding.
+  writeFile(Dir + "/bad.cpp", "#include \"task.h\"\n"
+                              "demo::Task<int> fetch();\n"
+                              "demo::Task<> second() {\n  fetch();\n"
+                              "  co_return;\n}\n");
+  RunResult R = cli({"-p", ".", "--baseline=base.json"});
+  EXPECT_EQ(R.ExitCode, 1) << R.Err;
+  EXPECT_NE(R.Out.find("bad.cpp:4:3: warning"), std::string::npos) << R.Out;
+}
+
+TEST_F(Cli, BaselineOfAnotherFormatVersionIsExitTwo) {
+  writeFile(Dir + "/old.json", "{\"version\": 1, \"findings\": []}");
+  RunResult R = cli({"-p", ".", "--baseline=old.json"});
+  EXPECT_EQ(R.ExitCode, 2);
+  EXPECT_NE(R.Err.find("write it again with --write-baseline"),
+            std::string::npos)
+      << R.Err;
+}
+
+TEST_F(Cli, MalformedDiscoveredConfigIsExitTwo) {
+  writeFile(Dir + "/.clang-tidy", "Checks: [\n");
+  writeFile(Dir + "/out.txt", "previous report\n");
+  RunResult R = cli({"-p", ".", "-o", "out.txt"});
+  EXPECT_EQ(R.ExitCode, 2) << R.Err;
+  EXPECT_NE(R.Err.find("invalid configuration in " + Dir + "/.clang-tidy"),
+            std::string::npos)
+      << R.Err;
+  EXPECT_EQ(std::count(R.Err.begin(), R.Err.end(), '\n'), 1) << R.Err;
+  EXPECT_EQ(readFile(Dir + "/out.txt"), "previous report\n");
+  // clang-tidy stops at a .clang-tidy without InheritParentConfig, so a
+  // malformed file above it is never read and is no error.
+  llvm::sys::fs::create_directories(Dir + "/sub");
+  writeFile(Dir + "/sub/.clang-tidy", "Checks: '-*,coro-*'\n");
+  writeFile(Dir + "/sub/bad.cpp", readFile(Dir + "/bad.cpp"));
+  RunResult Sub = cli({"sub/bad.cpp", "--", "-std=c++20",
+                       "-I" + std::string(UNAWAITED_TEST_INPUTS)});
+  EXPECT_EQ(Sub.ExitCode, 1) << Sub.Err;
+  writeFile(Dir + "/sub/.clang-tidy", "InheritParentConfig: true\n");
+  EXPECT_EQ(cli({"sub/bad.cpp", "--", "-std=c++20",
+                 "-I" + std::string(UNAWAITED_TEST_INPUTS)})
+                .ExitCode,
+            2);
+}
+
+TEST_F(Cli, NothingWrittenOnBadInput) {
+  writeDb({"bad.cpp", "gone.cpp"});
+  RunResult R = cli({"-p", ".", "-o", "out.txt", "--export-fixes=fixes.yaml",
+                     "--write-baseline=base.json", "--fix"});
+  EXPECT_EQ(R.ExitCode, 2) << R.Err;
+  EXPECT_NE(R.Err.find("cannot read source '" + Dir + "/gone.cpp'"),
+            std::string::npos)
+      << R.Err;
+  for (const char *F : {"out.txt", "fixes.yaml", "base.json"})
+    EXPECT_FALSE(llvm::sys::fs::exists(Dir + "/" + F)) << F;
+  EXPECT_EQ(readFile(Dir + "/bad.cpp").find("co_await"), std::string::npos);
+  // An output path that is a directory fails before any work.
+  llvm::sys::fs::create_directories(Dir + "/outdir");
+  writeDb({"bad.cpp"});
+  RunResult D = cli({"-p", ".", "--export-fixes=outdir"});
+  EXPECT_EQ(D.ExitCode, 2);
+  EXPECT_NE(D.Err.find("cannot write 'outdir': it is a directory"),
+            std::string::npos)
+      << D.Err;
+}
+
+TEST_F(Cli, ExportedFixesApplyWithClangApplyReplacements) {
+  llvm::sys::fs::create_directories(Dir + "/fixes");
+  EXPECT_EQ(cli({"-p", ".", "--export-fixes=fixes/unawaited.yaml"}).ExitCode,
+            1);
+  RunResult A = run({UNAWAITED_CLANG_APPLY_REPLACEMENTS, "fixes"}, Dir);
+  ASSERT_EQ(A.ExitCode, 0) << A.Out << A.Err;
+  EXPECT_NE(readFile(Dir + "/bad.cpp").find("  co_await fetch();"),
+            std::string::npos)
+      << readFile(Dir + "/bad.cpp");
+  // Applied, the fixed code compiles and has nothing left to report.
+  RunResult After = cli({"-p", "."});
+  EXPECT_EQ(After.ExitCode, 0) << After.Out << After.Err;
+}
+
+TEST_F(Cli, UncompilableFilesAreNeitherFixedNorGivenExportedFixes) {
+  writeFile(Dir + "/broken.cpp",
+            readFile(Dir + "/bad.cpp") + "int x = undeclared;\n");
+  writeDb({"broken.cpp"});
+  std::string Before = readFile(Dir + "/broken.cpp");
+  RunResult R = cli({"-p", ".", "--fix", "--export-fixes=fixes.yaml"});
+  EXPECT_EQ(R.ExitCode, 3) << R.Err;
+  EXPECT_NE(R.Out.find("broken.cpp:4:3: warning"), std::string::npos) << R.Out;
+  EXPECT_EQ(readFile(Dir + "/broken.cpp"), Before);
+  std::string Yaml = readFile(Dir + "/fixes.yaml");
+  EXPECT_NE(Yaml.find("coro-discarded-task"), std::string::npos) << Yaml;
+  EXPECT_EQ(Yaml.find("ReplacementText"), std::string::npos) << Yaml;
+}
+
+// A terminal gets colours and a progress bar; a pipe gets neither. script(1)
+// (util-linux, in every Debian) provides the terminal.
+TEST_F(Cli, ColoursAndProgressOnlyOnATerminal) {
+  if (!llvm::sys::fs::can_execute("/usr/bin/script"))
+    GTEST_SKIP() << "script(1) not installed";
+  std::string Cmd = std::string(UNAWAITED_CLI) + " -p .";
+  RunResult Tty = run({"/usr/bin/env", "TERM=xterm", "/usr/bin/script", "-qec",
+                       Cmd, "/dev/null"},
+                      Dir);
+  EXPECT_EQ(Tty.ExitCode, 1) << Tty.Out << Tty.Err;
+  EXPECT_NE(Tty.Out.find("\x1b["), std::string::npos) << Tty.Out;
+  EXPECT_NE(Tty.Out.find("[2/2] 1 finding"), std::string::npos) << Tty.Out;
+  EXPECT_NE(Tty.Out.find("bad.cpp:4:3"), std::string::npos) << Tty.Out;
+  RunResult Pipe =
+      run({"/usr/bin/env", "TERM=xterm", UNAWAITED_CLI, "-p", "."}, Dir);
+  EXPECT_EQ(Pipe.ExitCode, 1);
+  EXPECT_EQ((Pipe.Out + Pipe.Err).find("\x1b["), std::string::npos) << Pipe.Out;
+  EXPECT_EQ(Pipe.Err.find("[2/2]"), std::string::npos) << Pipe.Err;
+  // --quiet silences the bar on a terminal too.
+  RunResult Quiet = run({"/usr/bin/env", "TERM=xterm", "/usr/bin/script",
+                         "-qec", Cmd + " --quiet", "/dev/null"},
+                        Dir);
+  EXPECT_EQ(Quiet.Out.find("[2/2]"), std::string::npos) << Quiet.Out;
+  EXPECT_NE(Quiet.Out.find("bad.cpp:4:3"), std::string::npos) << Quiet.Out;
+}
+
 } // namespace
 
 namespace {
@@ -295,6 +431,31 @@ TEST_F(Project, ProgressOnRequestSilentWhenQuiet) {
   EXPECT_EQ(Q.Err, "");
 }
 
+// Two configurations of one header give two findings with a fix at the same
+// place; --fix applies one, skips the other whole, and says so.
+TEST_F(Project, OverlappingFixesAreSkippedNotMerged) {
+  writeFile(Dir + "/include/typed.h",
+            "#pragma once\n#include \"task.h\"\n"
+            "demo::Task<VALUE_T> fetch_v();\n"
+            "inline demo::Task<> use() {\n  fetch_v();\n  co_return;\n}\n");
+  writeFile(Dir + "/src/d.cpp", "#include \"typed.h\"\n");
+  writeFile(Dir + "/src/e.cpp", "#include \"typed.h\"\n");
+  writeDb(commandEntry("src/d.cpp", "-DVALUE_T=int") + "," +
+          commandEntry("src/e.cpp", "-DVALUE_T=long"));
+  RunResult R = cli({"-p", ".", "--fix"});
+  EXPECT_EQ(R.ExitCode, 1) << R.Err;
+  EXPECT_EQ(count(R.Out, "typed.h:5:3: warning"), 2u) << R.Out;
+  EXPECT_NE(R.Err.find("applied fixes for 1 finding(s) in 1 file(s), skipped "
+                       "1 overlapping"),
+            std::string::npos)
+      << R.Err;
+  std::string Fixed = readFile(Dir + "/include/typed.h");
+  EXPECT_EQ(count(Fixed, "co_await"), 1u) << Fixed;
+  EXPECT_NE(Fixed.find("  co_await fetch_v();\n"), std::string::npos) << Fixed;
+  RunResult After = cli({"-p", "."});
+  EXPECT_EQ(After.ExitCode, 0) << After.Out << After.Err;
+}
+
 TEST_F(Project, JsonAndGithubFormats) {
   writeDb(commandEntry("src/a.cpp"));
   RunResult J = cli({"-p", ".", "--format=json", "--header-filter=^$"});
@@ -304,6 +465,7 @@ TEST_F(Project, JsonAndGithubFormats) {
   ASSERT_EQ(Root->getArray("findings")->size(), 1u);
   const llvm::json::Object *F = (*Root->getArray("findings"))[0].getAsObject();
   EXPECT_EQ(*F->getString("check"), "coro-discarded-task");
+  EXPECT_EQ(*F->getString("function"), "a");
   EXPECT_EQ(*F->getInteger("line"), 3);
   EXPECT_EQ(*F->getInteger("column"), 3);
   EXPECT_EQ(*(*F->getArray("fixes"))[0].getAsObject()->getString("replacement"),
