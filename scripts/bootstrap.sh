@@ -9,7 +9,7 @@ build=${1:-$root/build}
 packages=(cmake ninja-build clang-19 clang-tidy-19 clang-tools-19 libclang-19-dev
           libclang-cpp19-dev llvm-19-dev libgtest-dev libgmock-dev
           libbenchmark-dev libasio-dev libboost1.81-dev qcoro-qt6-dev
-          pkg-config)
+          pkg-config git jq)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \

@@ -201,7 +201,16 @@ void addFixes(const llvm::StringMap<tooling::Replacements> &Fix,
 
 /// Test-only fault injection, so end-to-end tests can prove isolation:
 /// UNAWAITED_TEST_WORKER_FAULT=crash:<substr> or hang:<substr>.
+/// UNAWAITED_TEST_WORKER_LOG=<file> appends each worker's source to <file>,
+/// so tests can see the order in which files are started.
 void injectFaultFor(llvm::StringRef File) {
+  if (std::optional<std::string> Log =
+          llvm::sys::Process::GetEnv("UNAWAITED_TEST_WORKER_LOG")) {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(*Log, EC, llvm::sys::fs::OF_Append);
+    if (!EC)
+      OS << File << "\n";
+  }
   std::optional<std::string> Fault =
       llvm::sys::Process::GetEnv("UNAWAITED_TEST_WORKER_FAULT");
   if (!Fault)

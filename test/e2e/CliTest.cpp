@@ -120,6 +120,19 @@ TEST_F(Cli, CrashingOrHangingWorkerIsIsolated) {
   }
 }
 
+TEST_F(Cli, LargestFilesStartFirst) {
+  writeFile(Dir + "/big.cpp", readFile(Dir + "/good.cpp") +
+                                  std::string(4096, '\n') + "int big;\n");
+  writeDb({"good.cpp", "bad.cpp", "big.cpp"});
+  RunResult R =
+      run({"/usr/bin/env", "UNAWAITED_TEST_WORKER_LOG=" + Dir + "/log",
+           UNAWAITED_CLI, "--progress=never", "-j1", "-p", "."},
+          Dir);
+  EXPECT_EQ(R.ExitCode, 1) << R.Err;
+  EXPECT_EQ(readFile(Dir + "/log"),
+            Dir + "/big.cpp\n" + Dir + "/bad.cpp\n" + Dir + "/good.cpp\n");
+}
+
 TEST_F(Cli, SameOutputWhateverTheJobs) {
   writeDb({"bad.cpp", "good.cpp"});
   RunResult One = cli({"-p", ".", "-j", "1", "--format=json"});

@@ -166,9 +166,15 @@ RunResult run(const std::vector<std::string> &Argv, const std::string &Dir) {
       Program = *P;
   // ExecuteAndWait has no working-directory parameter; use a shell for it.
   if (!Dir.empty()) {
-    std::string Cmd = "cd '" + Dir + "' && exec";
+    auto Quote = [](const std::string &S) {
+      std::string Q = "'";
+      for (char C : S)
+        Q += C == '\'' ? std::string("'\\''") : std::string(1, C);
+      return Q + "'";
+    };
+    std::string Cmd = "cd " + Quote(Dir) + " && exec";
     for (const std::string &A : Argv)
-      Cmd += " '" + A + "'";
+      Cmd += " " + Quote(A);
     std::vector<llvm::StringRef> Sh = {"/bin/sh", "-c", Cmd};
     R.ExitCode = llvm::sys::ExecuteAndWait("/bin/sh", Sh, std::nullopt,
                                            Redirects, 600);
