@@ -3,11 +3,14 @@
 // 1. Find the tracked variables: locals and by-value parameters holding a
 //    task (lazy, eager or an awaitable), and local containers of tasks.
 //    Functions without any get no CFG at all.
-// 2. Classify every use of them once, from the AST (parents via ParentMap):
-//    consume (co_await, move into a call, non-const member, ...), add to a
-//    container, overwrite by assignment, or just read.
-// 3. Run the dataflow; then walk the blocks once more with the converged
-//    states and report a variable still set where its lifetime ends.
+// 2. Classify every use of them in one walk of the body that keeps the
+//    ancestors at hand: consume (co_await, move into a call, non-const
+//    member, ...), add to a container, overwrite by assignment, or just
+//    read. The same walk records declaration scopes, throws and the calls
+//    inside try blocks.
+// 3. Compile the CFG into flat per-block arrays of steps, run the dataflow
+//    over them; then run the blocks once more with the converged states and
+//    report a variable still set where its lifetime ends.
 //
 //===----------------------------------------------------------------------===//
 #include "UnawaitedVariable.h"
@@ -15,7 +18,6 @@
 #include "DiscardedTask.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMap.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
@@ -40,14 +42,14 @@ struct Tracked {
   /// A use that needs the task type (a member call, a typed parameter, an
   /// assignment): turning the variable into the awaited value would break it.
   bool FixBlocked = false;
+  /// Declared inside a catch handler, where co_await is not allowed.
+  bool InCatch = false;
+  /// Declared with others (`auto a = f(), b = g();`): awaiting one
+  /// initialiser would give the declarators different deduced types.
+  bool SharesDeclaration = false;
 };
 
 enum class EventKind { Gen, Consume, Overwrite };
-struct Event {
-  EventKind K;
-  unsigned Var;
-};
-
 using LiveSet = llvm::SparseBitVector<>;
 
 struct Death {
@@ -103,16 +105,9 @@ public:
       Scope = makeFunctionScope(FD), UserBody = CB->getBody();
     else
       Scope = makeFunctionScope(FD), UserBody = Body;
-    PM = std::make_unique<ParentMap>(UserBody);
     collectEvents();
-    // Scope-end elements, not per-variable lifetime ends or destructors:
-    // an exit then costs one element per enclosing scope rather than one
-    // per variable in scope, which keeps the CFG linear in the function.
-    CFG::BuildOptions BO;
-    BO.AddScopes = true;
-    BO.setAllAlwaysAdd();
-    std::unique_ptr<CFG> G =
-        CFG::buildCFG(FD, Body, &AC.Ctx, BO);
+    CFG::BuildOptions BO = flowCFGOptions();
+    std::unique_ptr<CFG> G = CFG::buildCFG(FD, Body, &AC.Ctx, BO);
     if (!G)
       return;
     solve(*G);
@@ -232,7 +227,10 @@ private:
   //===-- 2. Events -------------------------------------------------------===//
 
   void add(const Stmt *At, EventKind K, unsigned V) {
-    Events[At].push_back({K, V});
+    Op::Kind OK = K == EventKind::Gen       ? Op::Set
+                  : K == EventKind::Consume ? Op::Reset
+                                            : Op::Overwrite;
+    Facts[At].Ops.push_back({OK, V, nullptr, At});
     if (K == EventKind::Consume)
       Vars[V].EverConsumed = true;
   }
@@ -272,21 +270,27 @@ private:
     return false;
   }
 
-  void classifyUse(const DeclRefExpr *DRE, unsigned V) {
+  /// \p Ancestors ends with \p DRE; each element is the parent of the next.
+  void classifyUse(const DeclRefExpr *DRE, unsigned V,
+                   llvm::ArrayRef<const Stmt *> Ancestors) {
+    size_t I = Ancestors.size() - 1; // Ancestors[I] is Child
+    auto parentOf = [&](size_t At) -> const Stmt * {
+      return At ? Ancestors[At - 1] : nullptr;
+    };
     const Stmt *Child = DRE;
-    const Stmt *P = PM->getParent(Child);
+    const Stmt *P = parentOf(I);
     while (P) {
       if (isa<ParenExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
               OpaqueValueExpr, ConstantExpr, ExprWithCleanups>(P) ||
           (isa<ImplicitCastExpr>(P) &&
            cast<ImplicitCastExpr>(P)->getCastKind() != CK_UserDefinedConversion)) {
         Child = P;
-        P = PM->getParent(P);
+        P = parentOf(--I);
         continue;
       }
       if (const auto *CE = dyn_cast<CallExpr>(P); CE && isStdMoveLike(CE)) {
         Child = P;
-        P = PM->getParent(P);
+        P = parentOf(--I);
         continue;
       }
       break;
@@ -320,7 +324,7 @@ private:
         return;
       }
       Vars[V].FixBlocked = true;
-      const Stmt *Call = PM->getParent(ME);
+      const Stmt *Call = parentOf(I - 1); // ME is Ancestors[I - 1]
       if (!isa_and_nonnull<CXXMemberCallExpr>(Call))
         Call = ME;
       return memberUse(M, Call, DRE, V);
@@ -400,8 +404,10 @@ private:
     if (M->isConst() && M->getRefQualifier() != RQ_RValue)
       return; // a read: .done(), .is_ready(), .size()
     if (Vars[V].R == Role::Container && isAddMethod(Name)) {
+      // After the arguments are evaluated: at the call, which the CFG
+      // has as an element (a bare member expression it has not).
       if (Name != "reserve" && Name != "shrink_to_fit")
-        add(Call, EventKind::Gen, V);
+        add(isa<CallExpr>(Call) ? Call : DRE, EventKind::Gen, V);
       return;
     }
     // &&-qualified, listed in ConsumingMethods, or any other non-const
@@ -410,9 +416,26 @@ private:
   }
 
   void collectEvents() {
-    struct Uses : RecursiveASTVisitor<Uses> {
+    struct Walk : RecursiveASTVisitor<Walk> {
+      using Base = RecursiveASTVisitor<Walk>;
       FunctionFlow *F;
+      /// The statements from the body down to the current one. Keeping
+      /// them costs nothing, where a ParentMap costs a hash table as large
+      /// as the function, and a cache miss per lookup in large ones.
+      llvm::SmallVector<const Stmt *, 32> Ancestors;
       const LambdaExpr *InLambda = nullptr;
+      unsigned CatchDepth = 0, TryDepth = 0;
+
+      // Without a data-recursion queue, so that children are traversed
+      // inside this call and Ancestors stays exact.
+      bool TraverseStmt(Stmt *S) {
+        if (!S)
+          return true;
+        Ancestors.push_back(S);
+        bool Result = Base::TraverseStmt(S);
+        Ancestors.pop_back();
+        return Result;
+      }
       bool TraverseLambdaExpr(LambdaExpr *LE) {
         for (Expr *Init : LE->capture_inits())
           if (Init && !TraverseStmt(Init))
@@ -424,6 +447,18 @@ private:
         InLambda = Saved;
         return true;
       }
+      bool TraverseCXXCatchStmt(CXXCatchStmt *S) {
+        ++CatchDepth;
+        bool Result = Base::TraverseCXXCatchStmt(S);
+        --CatchDepth;
+        return Result;
+      }
+      bool TraverseCXXTryStmt(CXXTryStmt *S) {
+        ++TryDepth;
+        bool Result = Base::TraverseCXXTryStmt(S);
+        --TryDepth;
+        return Result;
+      }
       bool VisitDeclRefExpr(DeclRefExpr *DRE) {
         const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
         auto It = VD ? F->Index.find(VD) : F->Index.end();
@@ -432,12 +467,55 @@ private:
         if (InLambda) // captured: the lambda may await it
           F->add(InLambda, EventKind::Consume, It->second);
         else
-          F->classifyUse(DRE, It->second);
+          F->classifyUse(DRE, It->second, Ancestors);
         return true;
       }
-    } U;
-    U.F = this;
-    U.TraverseStmt(UserBody);
+      /// For every local variable: the statement whose scope declares it
+      /// (the parent of its DeclStmt). The CFG names a scope by its first
+      /// variable; all tracked variables of that statement end with it.
+      bool VisitDeclStmt(DeclStmt *DS) {
+        if (InLambda)
+          return true;
+        const Stmt *Scope =
+            Ancestors.size() > 1 ? Ancestors.end()[-2] : nullptr;
+        for (const Decl *D : DS->decls())
+          if (const auto *VD = dyn_cast<VarDecl>(D)) {
+            F->ScopeOf[VD] = Scope;
+            auto It = F->Index.find(VD);
+            if (It == F->Index.end())
+              continue;
+            unsigned V = It->second;
+            F->ScopeMasks[Scope].set(V);
+            F->Vars[V].InCatch = CatchDepth > 0;
+            F->Vars[V].SharesDeclaration = !DS->isSingleDecl();
+            F->Facts[DS].Ops.push_back(
+                {F->Vars[V].InitiallyLive ? Op::Set : Op::Reset, V});
+          }
+        return true;
+      }
+      bool VisitCXXThrowExpr(CXXThrowExpr *T) {
+        if (!InLambda) {
+          F->Facts[T].Ops.push_back({Op::Throw, 0, nullptr, T});
+          F->ThrowChains[T].assign(Ancestors.begin(), Ancestors.end());
+        }
+        return true;
+      }
+      /// A call inside a try block may jump to the try's handlers.
+      bool VisitExpr(Expr *E) {
+        if (!TryDepth || InLambda ||
+            !isa<CallExpr, CXXConstructExpr, CoawaitExpr>(E))
+          return true;
+        for (size_t I = Ancestors.size() - 1; I > 0; --I)
+          if (const auto *Try = dyn_cast<CXXTryStmt>(Ancestors[I - 1]);
+              Try && Ancestors[I] == Try->getTryBlock()) {
+            F->Facts[E].Try = Try;
+            break;
+          }
+        return true;
+      }
+    } W;
+    W.F = this;
+    W.TraverseStmt(UserBody);
   }
 
   //===-- 3. Dataflow -----------------------------------------------------===//
@@ -448,104 +526,108 @@ private:
     // The statement that declares VD (none for parameters).
     auto It = ScopeOf.find(VD);
     const Stmt *Scope = It == ScopeOf.end() ? nullptr : It->second;
-    for (const Stmt *S = Throw, *Prev = nullptr; S;
-         Prev = S, S = PM->getParent(S)) {
+    const std::vector<const Stmt *> &Chain = ThrowChains.find(Throw)->second;
+    for (size_t I = Chain.size(); I-- > 0;) {
+      const Stmt *S = Chain[I];
       if (S == Scope)
         return true;
       if (const auto *Try = dyn_cast<CXXTryStmt>(S))
-        if (Prev == Try->getTryBlock())
+        if (I + 1 < Chain.size() && Chain[I + 1] == Try->getTryBlock())
           return false;
     }
     return Scope == nullptr; // parameters: leaving the function
   }
 
-  /// For every local variable: the statement whose scope declares it (the
-  /// parent of its DeclStmt). The CFG names a scope by its first variable;
-  /// all tracked variables of that same statement end with it.
-  void computeDeclScopes() {
-    struct Find : OwnBodyVisitor<Find> {
-      FunctionFlow *F;
-      bool VisitDeclStmt(DeclStmt *DS) {
-        const Stmt *Scope = F->PM->getParent(DS);
-        for (const Decl *D : DS->decls())
-          if (const auto *VD = dyn_cast<VarDecl>(D)) {
-            F->ScopeOf[VD] = Scope;
-            auto It = F->Index.find(VD);
-            if (It != F->Index.end()) {
-              F->ScopeMasks[Scope].set(It->second);
-            }
-          }
-        return true;
-      }
-    } Finder;
-    Finder.F = this;
-    Finder.TraverseStmt(UserBody);
-  }
+  /// One step of the dataflow. The walk of the body attaches them to
+  /// statements; the CFG's elements are then compiled into flat per-block
+  /// arrays of them, so the passes touch no AST node, CFG block or hash
+  /// table, and large functions stay within the caches.
+  struct Op {
+    enum Kind : uint8_t { Set, Reset, Overwrite, ScopeEnd, Throw, MayThrow };
+    Kind K;
+    unsigned Var = 0;              ///< Set, Reset, Overwrite; MayThrow: the
+                                   ///< index of its handler list
+    const LiveSet *Mask = nullptr; ///< ScopeEnd
+    const Stmt *St = nullptr;      ///< the trigger or overwriting statement
+  };
 
-  /// Applies one element; with \p Report, records deaths and overwrites.
-  void transfer(const CFGElement &E, LiveSet &Live, bool Report) {
+  /// What the walk learned about one statement.
+  struct StmtFacts {
+    llvm::SmallVector<Op, 1> Ops;
+    const CXXTryStmt *Try = nullptr; ///< a call inside this try's try block
+  };
+
+  /// Compiles one CFG element into \p Ops.
+  void compile(const CFGElement &E, std::vector<Op> &Ops) {
     if (auto End = E.getAs<CFGScopeEnd>()) {
       auto Scope = ScopeOf.find(End->getVarDecl());
       if (Scope == ScopeOf.end())
         return;
       auto Mask = ScopeMasks.find(Scope->second);
-      if (Mask == ScopeMasks.end())
-        return;
-      // Word-parallel: an exit from a scope holding many variables costs
-      // a few machine words, not one step per variable.
-      if (Report && Live.intersects(Mask->second)) {
-        LiveSet Dying = Live;
-        Dying &= Mask->second;
-        for (unsigned V : Dying)
-          die(V, End->getTriggerStmt());
-      }
-      Live.intersectWithComplement(Mask->second);
+      if (Mask != ScopeMasks.end())
+        Ops.push_back({Op::ScopeEnd, 0, &Mask->second, End->getTriggerStmt()});
       return;
     }
     auto S = E.getAs<CFGStmt>();
     if (!S)
       return;
-    const Stmt *St = S->getStmt();
-    if (const auto *DS = dyn_cast<DeclStmt>(St)) {
-      for (const Decl *D : DS->decls()) {
-        auto It = Index.find(dyn_cast<VarDecl>(D));
-        if (It == Index.end())
-          continue;
-        if (Vars[It->second].InitiallyLive)
-          Live.set(It->second);
-        else
-          Live.reset(It->second);
-      }
+    auto It = Facts.find(S->getStmt());
+    if (It == Facts.end())
       return;
+    Ops.insert(Ops.end(), It->second.Ops.begin(), It->second.Ops.end());
+    // The state after a call inside a try block flows to its handlers.
+    if (const CXXTryStmt *Try = It->second.Try) {
+      auto [H, New] = HandlerListOf.try_emplace(Try, HandlerLists.size());
+      if (New)
+        HandlerLists.emplace_back();
+      Ops.push_back({Op::MayThrow, H->second, nullptr, S->getStmt()});
     }
-    if (isa<CXXThrowExpr>(St)) {
+  }
+
+  /// Applies one step; with \p Report, records deaths and overwrites.
+  /// Returns whether a handler's entry state grew (MayThrow).
+  bool apply(const Op &O, LiveSet &Live, bool Report) {
+    switch (O.K) {
+    case Op::Set:
+      Live.set(O.Var);
+      return false;
+    case Op::Reset:
+      Live.reset(O.Var);
+      return false;
+    case Op::Overwrite:
+      if (Report && Live.test(O.Var) && !Overwrites.count(O.Var))
+        Overwrites[O.Var] = O.St;
+      Live.set(O.Var);
+      return false;
+    case Op::ScopeEnd:
+      // Word-parallel: an exit from a scope holding many variables costs
+      // a few machine words, not one step per variable.
+      if (Report && Live.intersects(*O.Mask)) {
+        LiveSet Dying = Live;
+        Dying &= *O.Mask;
+        for (unsigned V : Dying)
+          die(V, O.St);
+      }
+      Live.intersectWithComplement(*O.Mask);
+      return false;
+    case Op::Throw: {
       LiveSet Before = Live;
       for (unsigned V : Before)
-        if (throwLeavesScope(St, Vars[V].VD)) {
+        if (throwLeavesScope(O.St, Vars[V].VD)) {
           if (Report)
-            die(V, St);
+            die(V, O.St);
           Live.reset(V);
         }
-      return;
+      return false;
     }
-    auto It = Events.find(St);
-    if (It == Events.end())
-      return;
-    for (const Event &Ev : It->second) {
-      switch (Ev.K) {
-      case EventKind::Gen:
-        Live.set(Ev.Var);
-        break;
-      case EventKind::Consume:
-        Live.reset(Ev.Var);
-        break;
-      case EventKind::Overwrite:
-        if (Report && Live.test(Ev.Var) && !Overwrites.count(Ev.Var))
-          Overwrites[Ev.Var] = St;
-        Live.set(Ev.Var);
-        break;
-      }
+    case Op::MayThrow: {
+      bool Grew = false;
+      for (unsigned HB : HandlerLists[O.Var])
+        Grew |= HandlerIn[HB] |= Live;
+      return Grew;
     }
+    }
+    return false;
   }
 
   void die(unsigned V, const Stmt *Trigger) {
@@ -563,132 +645,164 @@ private:
     Deaths[V] = D;
   }
 
-  /// Blocks in reverse post-order. Clang's CFG keeps edges it pruned
-  /// (constant conditions, infinite loops) as null successors, which
-  /// llvm's graph iterators would follow; skip them.
-  static std::vector<const CFGBlock *> reversePostOrder(const CFG &G) {
-    std::vector<const CFGBlock *> Order;
-    std::vector<bool> Seen(G.getNumBlockIDs(), false);
-    auto Walk = [&](const CFGBlock *Root) {
-      std::vector<const CFGBlock *> Post;
-      std::vector<std::pair<const CFGBlock *, CFGBlock::const_succ_iterator>>
-          Stack;
-      Stack.push_back({Root, Root->succ_begin()});
-      Seen[Root->getBlockID()] = true;
+  /// The CFG as flat arrays indexed by block id.
+  struct FlatCFG {
+    std::vector<unsigned>
+        OpBegin; ///< ops of block B: [OpBegin[B], OpBegin[B+1])
+    std::vector<Op> Ops;
+    std::vector<unsigned> SuccBegin; ///< likewise into Succs
+    std::vector<unsigned> Succs;     ///< pruned (null) edges left out
+    std::vector<const Stmt *> Last;  ///< each block's last statement
+    std::vector<bool> NoReturn;
+    std::vector<unsigned> Roots; ///< entry, then catch handlers
+  };
+
+  /// One pass over the blocks in storage order (clang allocates them in
+  /// that order, so the pass streams through memory).
+  FlatCFG flatten(const CFG &G) {
+    unsigned N = G.getNumBlockIDs();
+    FlatCFG F;
+    F.OpBegin.assign(N + 1, 0);
+    F.SuccBegin.assign(N + 1, 0);
+    F.Last.assign(N, nullptr);
+    F.NoReturn.assign(N, false);
+    F.Roots.push_back(G.getEntry().getBlockID());
+    llvm::DenseMap<const Stmt *, unsigned> HandlerBlock;
+    std::vector<std::pair<unsigned, std::vector<Op>>> Blocks(N);
+    for (const CFGBlock *B : G) {
+      unsigned Id = B->getBlockID();
+      std::vector<Op> &Ops = Blocks[Id].second;
+      for (const CFGElement &E : *B) {
+        compile(E, Ops);
+        if (auto S = E.getAs<CFGStmt>())
+          F.Last[Id] = S->getStmt();
+      }
+      for (const CFGBlock *S : B->succs())
+        if (S)
+          Blocks[Id].first++, F.Succs.push_back(S->getBlockID());
+      F.NoReturn[Id] = B->hasNoReturnElement();
+      // Catch handlers have no predecessors in a CFG without exception
+      // edges; they are entered through MayThrow steps.
+      if (const Stmt *L = B->getLabel(); L && isa<CXXCatchStmt>(L)) {
+        HandlerBlock[L] = Id;
+        F.Roots.push_back(Id);
+      }
+    }
+    // Blocks were visited in id order, so Succs is already grouped by id.
+    for (unsigned Id = 0; Id < N; ++Id) {
+      F.SuccBegin[Id + 1] = F.SuccBegin[Id] + Blocks[Id].first;
+      F.OpBegin[Id + 1] =
+          F.OpBegin[Id] + static_cast<unsigned>(Blocks[Id].second.size());
+    }
+    F.Ops.reserve(F.OpBegin[N]);
+    for (auto &[Count, Ops] : Blocks)
+      F.Ops.insert(F.Ops.end(), Ops.begin(), Ops.end());
+    for (auto &[Try, List] : HandlerListOf)
+      for (unsigned H = 0; H < Try->getNumHandlers(); ++H)
+        if (auto It = HandlerBlock.find(Try->getHandler(H));
+            It != HandlerBlock.end())
+          HandlerLists[List].push_back(It->second);
+    return F;
+  }
+
+  /// Reachable blocks in reverse post-order, from the roots. Clang's CFG
+  /// keeps edges it pruned (constant conditions, infinite loops) as null
+  /// successors; flatten() left them out.
+  static std::vector<unsigned> reversePostOrder(const FlatCFG &F) {
+    std::vector<unsigned> Order;
+    std::vector<bool> Seen(F.Last.size(), false);
+    std::vector<std::pair<unsigned, unsigned>> Stack; // block, next succ
+    for (unsigned Root : F.Roots) {
+      if (Seen[Root])
+        continue;
+      std::vector<unsigned> Post;
+      Stack.push_back({Root, F.SuccBegin[Root]});
+      Seen[Root] = true;
       while (!Stack.empty()) {
-        auto &[B, It] = Stack.back();
-        if (It == B->succ_end()) {
+        auto &[B, Next] = Stack.back();
+        if (Next == F.SuccBegin[B + 1]) {
           Post.push_back(B);
           Stack.pop_back();
           continue;
         }
-        const CFGBlock *S = *It;
-        ++It;
-        if (S && !Seen[S->getBlockID()]) {
-          Seen[S->getBlockID()] = true;
-          Stack.push_back({S, S->succ_begin()});
+        unsigned S = F.Succs[Next++];
+        if (!Seen[S]) {
+          Seen[S] = true;
+          Stack.push_back({S, F.SuccBegin[S]});
         }
       }
       Order.insert(Order.end(), Post.rbegin(), Post.rend());
-    };
-    Walk(&G.getEntry());
-    // Catch handlers have no predecessors in a CFG without exception
-    // edges; they are entered through the handler edges computed below.
-    for (const CFGBlock *B : G)
-      if (const Stmt *L = B->getLabel();
-          L && isa<CXXCatchStmt>(L) && !Seen[B->getBlockID()])
-        Walk(B);
+    }
     return Order;
   }
 
-  /// Exceptions inside a try block: a call there may jump to the try's
-  /// handlers. Modelled only inside try blocks, where the user expects
-  /// them; everywhere else an exception path would make every stored task
-  /// suspect.
-  void computeHandlerEdges(const CFG &G) {
-    llvm::DenseMap<const Stmt *, const CFGBlock *> HandlerBlock;
-    for (const CFGBlock *B : G)
-      if (const Stmt *L = B->getLabel(); L && isa<CXXCatchStmt>(L))
-        HandlerBlock[L] = B;
-    if (HandlerBlock.empty())
-      return;
-    for (const CFGBlock *B : G)
-      for (const CFGElement &E : *B) {
-        auto S = E.getAs<CFGStmt>();
-        if (!S || !isa<CallExpr, CXXConstructExpr, CoawaitExpr>(S->getStmt()))
-          continue;
-        // The innermost try whose try block contains the call.
-        for (const Stmt *P = S->getStmt(), *Prev = nullptr; P;
-             Prev = P, P = PM->getParent(P))
-          if (const auto *Try = dyn_cast<CXXTryStmt>(P);
-              Try && Prev == Try->getTryBlock()) {
-            for (unsigned H = 0; H < Try->getNumHandlers(); ++H)
-              if (const CFGBlock *HB = HandlerBlock.lookup(Try->getHandler(H)))
-                ThrowTargets[S->getStmt()].push_back(HB);
-            break;
-          }
-      }
-  }
-
   void solve(CFG &G) {
-    computeDeclScopes();
-    // Sparse sets: the cost of a block is proportional to the tasks that
-    // may be unconsumed there, not to the number of tracked variables.
-    std::vector<LiveSet> In(G.getNumBlockIDs()), Out(G.getNumBlockIDs());
-    std::vector<const CFGBlock *> RPO = reversePostOrder(G);
-    computeHandlerEdges(G);
-    LiveSet Entry;
+    // Multi-variable declarations appear in the CFG as one synthetic
+    // DeclStmt per variable.
+    for (auto [Synth, Orig] : G.synthetic_stmts())
+      if (Facts.count(Orig))
+        if (const auto *VD = dyn_cast<VarDecl>(Synth->getSingleDecl()))
+          if (auto It = Index.find(VD); It != Index.end())
+            Facts[Synth].Ops.push_back(
+                {Vars[It->second].InitiallyLive ? Op::Set : Op::Reset,
+                 It->second});
+    FlatCFG F = flatten(G);
+    std::vector<unsigned> RPO = reversePostOrder(F);
+    unsigned N = G.getNumBlockIDs();
+    unsigned EntryId = G.getEntry().getBlockID();
+    unsigned ExitId = G.getExit().getBlockID();
+    std::vector<unsigned> PredBegin(N + 1, 0), Preds;
+    {
+      std::vector<std::vector<unsigned>> P(N);
+      for (unsigned B : RPO)
+        for (unsigned I = F.SuccBegin[B]; I < F.SuccBegin[B + 1]; ++I)
+          P[F.Succs[I]].push_back(B);
+      for (unsigned B = 0; B < N; ++B) {
+        PredBegin[B + 1] = PredBegin[B] + static_cast<unsigned>(P[B].size());
+        Preds.insert(Preds.end(), P[B].begin(), P[B].end());
+      }
+    }
+    HandlerIn.assign(N, LiveSet());
+    LiveSet EntryState;
     for (unsigned V = 0; V < Vars.size(); ++V)
       if (isa<ParmVarDecl>(Vars[V].VD))
-        Entry.set(V);
+        EntryState.set(V);
+    // Sparse sets: the cost of a block is proportional to the tasks that
+    // may be unconsumed there, not to the number of tracked variables.
+    std::vector<LiveSet> In(N), Out(N);
     // Sets only grow, so this converges; each pass is linear in the CFG.
     for (bool Changed = true; Changed;) {
       Changed = false;
-      for (const CFGBlock *B : RPO) {
+      for (unsigned B : RPO) {
         LiveSet State;
-        if (B == &G.getEntry())
-          State = Entry;
-        for (const CFGBlock *P : B->preds())
-          if (P)
-            State |= Out[P->getBlockID()];
-        if (auto H = HandlerIn.find(B); H != HandlerIn.end())
-          State |= H->second;
-        In[B->getBlockID()] = State;
-        for (const CFGElement &E : *B) {
-          transfer(E, State, false);
-          // The state where a call inside a try block may throw flows to
-          // that try's handlers.
-          if (auto S = E.getAs<CFGStmt>())
-            if (auto T = ThrowTargets.find(S->getStmt());
-                T != ThrowTargets.end())
-              for (const CFGBlock *HB : T->second)
-                Changed |= HandlerIn[HB] |= State;
-        }
-        if (State != Out[B->getBlockID()]) {
-          Out[B->getBlockID()] = std::move(State);
+        if (B == EntryId)
+          State = EntryState;
+        for (unsigned P = PredBegin[B]; P < PredBegin[B + 1]; ++P)
+          State |= Out[Preds[P]];
+        State |= HandlerIn[B];
+        In[B] = State;
+        for (unsigned O = F.OpBegin[B]; O < F.OpBegin[B + 1]; ++O)
+          Changed |= apply(F.Ops[O], State, false);
+        if (State != Out[B]) {
+          Out[B] = std::move(State);
           Changed = true;
         }
       }
     }
-    for (const CFGBlock *B : RPO) {
-      LiveSet State = In[B->getBlockID()];
-      const Stmt *Last = nullptr;
-      for (const CFGElement &E : *B) {
-        transfer(E, State, true);
-        if (auto S = E.getAs<CFGStmt>())
-          Last = S->getStmt();
-      }
+    for (unsigned B : RPO) {
+      LiveSet State = In[B];
+      for (unsigned O = F.OpBegin[B]; O < F.OpBegin[B + 1]; ++O)
+        apply(F.Ops[O], State, true);
       // Parameters still holding a task when the function returns: at the
       // return that leaves, or at the end of the body. Not on paths that
       // end in a noreturn call (abort, exit).
-      bool ToExit = llvm::any_of(B->succs(), [&](const CFGBlock *S) {
-        return S == &G.getExit();
-      });
-      if (!ToExit || B == &G.getEntry())
-        continue;
-      if (B->hasNoReturnElement())
+      bool ToExit = false;
+      for (unsigned I = F.SuccBegin[B]; I < F.SuccBegin[B + 1]; ++I)
+        ToExit |= F.Succs[I] == ExitId;
+      if (!ToExit || B == EntryId || F.NoReturn[B])
         continue;
       // Falling off a coroutine's end runs an implicit co_return.
+      const Stmt *Last = F.Last[B];
       bool Explicit = isa_and_nonnull<ReturnStmt>(Last) ||
                       (isa_and_nonnull<CoreturnStmt>(Last) &&
                        !cast<CoreturnStmt>(Last)->isImplicit());
@@ -773,9 +887,8 @@ private:
     if (!isa<CallExpr>(Init) || Init->getBeginLoc().isMacroID() ||
         Init->getEndLoc().isMacroID())
       return;
-    for (const Stmt *S = PM->getParent(Init); S; S = PM->getParent(S))
-      if (isa<CXXCatchStmt>(S))
-        return;
+    if (T.InCatch || T.SharesDeclaration)
+      return;
     // The awaited value must be a value: `auto x = co_await f()` with a
     // void result does not compile.
     const CXXRecordDecl *RD = T.Info->Record;
@@ -872,20 +985,41 @@ private:
   Stmt *Body;
   Stmt *UserBody = nullptr;
   FunctionScope Scope;
-  std::unique_ptr<ParentMap> PM;
   std::vector<Tracked> Vars;
   llvm::DenseMap<const VarDecl *, unsigned> Index;
-  llvm::DenseMap<const Stmt *, llvm::SmallVector<Event, 1>> Events;
+  llvm::DenseMap<const Stmt *, StmtFacts> Facts;
   llvm::DenseMap<const VarDecl *, const Stmt *> ScopeOf;
   llvm::DenseMap<const Stmt *, LiveSet> ScopeMasks;
-  llvm::DenseMap<const Stmt *, llvm::SmallVector<const CFGBlock *, 2>>
-      ThrowTargets;
-  llvm::DenseMap<const CFGBlock *, LiveSet> HandlerIn;
+  /// For each throw: the statements from the body down to it.
+  llvm::DenseMap<const Stmt *, std::vector<const Stmt *>> ThrowChains;
+  /// Handler block lists of the try statements that calls may leave.
+  llvm::DenseMap<const CXXTryStmt *, unsigned> HandlerListOf;
+  std::vector<llvm::SmallVector<unsigned, 2>> HandlerLists;
+  std::vector<LiveSet> HandlerIn; ///< by block id
   std::map<unsigned, Death> Deaths;
   std::map<unsigned, const Stmt *> Overwrites;
 };
 
 } // namespace
+
+CFG::BuildOptions flowCFGOptions() {
+  CFG::BuildOptions BO;
+  // Scope-end elements, not per-variable lifetime ends or destructors: an
+  // exit then costs one element per enclosing scope rather than one per
+  // variable in scope, which keeps the CFG linear in the function.
+  BO.AddScopes = true;
+  // Sub-expressions become elements only where steps attach (uses, calls,
+  // assignments, lambdas, co_await); casts, literals and operators would
+  // be most of the CFG, and none of its meaning.
+  for (Stmt::StmtClass C :
+       {Stmt::DeclRefExprClass, Stmt::CallExprClass,
+        Stmt::CXXMemberCallExprClass, Stmt::CXXOperatorCallExprClass,
+        Stmt::CUDAKernelCallExprClass, Stmt::UserDefinedLiteralClass,
+        Stmt::CXXConstructExprClass, Stmt::CXXTemporaryObjectExprClass,
+        Stmt::LambdaExprClass, Stmt::CoawaitExprClass, Stmt::CXXThrowExprClass})
+    BO.setAlwaysAdd(C);
+  return BO;
+}
 
 void UnawaitedVariableChecker::analyze(const FunctionDecl *FD) {
   if (!FD || !FD->hasBody() || FD->isDependentContext())

@@ -10,8 +10,13 @@
 #define UNAWAITED_CORE_UNAWAITEDVARIABLE_H
 
 #include "AnalysisContext.h"
+#include "clang/Analysis/CFG.h"
 
 namespace unawaited {
+
+/// The CFG the analysis builds: scope-end elements, and as elements only
+/// the statements steps attach to (benchmarks build the same).
+clang::CFG::BuildOptions flowCFGOptions();
 
 class UnawaitedVariableChecker {
 public:
