@@ -235,10 +235,12 @@ private:
 } // namespace
 
 void analyzeTranslationUnit(ASTContext &Ctx, const Options &Opts,
-                            const EnabledChecks &Checks, FindingSink &Sink) {
+                            const EnabledChecks &Checks, FindingSink &Sink,
+                            FlowStats *Stats) {
   if (!Checks.any() || !Ctx.getLangOpts().CPlusPlus20)
     return;
   AnalysisContext AC(Ctx, Opts, Checks, Sink);
+  AC.Stats = Stats;
   TUVisitor V(AC);
   V.TraverseDecl(Ctx.getTranslationUnitDecl());
   AC.flush();

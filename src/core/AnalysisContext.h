@@ -29,6 +29,8 @@ public:
   const clang::SourceManager &SM;
   TypeClassifier Classifier;
   const EnabledChecks &Checks;
+  /// Where the flow analysis counts its work; null when nobody asked.
+  FlowStats *Stats = nullptr;
   /// The function whose body is being walked; names findings' Function.
   const clang::FunctionDecl *CurrentFunction = nullptr;
 

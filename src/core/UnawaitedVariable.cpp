@@ -748,6 +748,7 @@ private:
                  It->second});
     FlatCFG F = flatten(G);
     std::vector<unsigned> RPO = reversePostOrder(F);
+    size_t Passes = 1; // the reporting pass
     unsigned N = G.getNumBlockIDs();
     unsigned EntryId = G.getEntry().getBlockID();
     unsigned ExitId = G.getExit().getBlockID();
@@ -771,7 +772,7 @@ private:
     // may be unconsumed there, not to the number of tracked variables.
     std::vector<LiveSet> In(N), Out(N);
     // Sets only grow, so this converges; each pass is linear in the CFG.
-    for (bool Changed = true; Changed;) {
+    for (bool Changed = true; Changed; ++Passes) {
       Changed = false;
       for (unsigned B : RPO) {
         LiveSet State;
@@ -810,6 +811,16 @@ private:
       for (unsigned V : State)
         if (isa<ParmVarDecl>(Vars[V].VD))
           die(V, Trigger);
+    }
+    if (FlowStats *S = AC.Stats) {
+      ++S->FunctionsWithCFG;
+      for (const CFGBlock *B : G)
+        S->CFGElements += B->size();
+      size_t ReachableSteps = 0;
+      for (unsigned B : RPO)
+        ReachableSteps += F.OpBegin[B + 1] - F.OpBegin[B];
+      S->Steps += ReachableSteps * Passes;
+      S->Passes += Passes;
     }
     reportAll();
   }
