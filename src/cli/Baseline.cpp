@@ -2,17 +2,18 @@
 #include "Baseline.h"
 #include "Fixes.h"
 #include "Output.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SHA256.h"
-#include "llvm/ADT/StringExtras.h"
 
 namespace unawaited::cli {
 
 static std::string absoluteDir(llvm::StringRef BaselinePath) {
   llvm::SmallString<256> P(BaselinePath);
-  llvm::sys::fs::make_absolute(P);
+  (void)llvm::sys::fs::make_absolute(
+      P); // no working directory: keep it relative
   llvm::sys::path::remove_dots(P, true);
   return llvm::sys::path::parent_path(P).str();
 }
@@ -59,12 +60,13 @@ llvm::Expected<Baseline> Baseline::load(llvm::StringRef Path) {
     return llvm::createStringError(
         "malformed baseline '%s': no \"findings\" array", Path.str().c_str());
   std::optional<int64_t> Version = Root->getInteger("version");
-  if (Version != FormatVersion)
+  if (Version != FormatVersion) {
     return llvm::createStringError(
         "baseline '%s' has format version %lld, this unawaited reads %d; "
         "write it again with --write-baseline",
         Path.str().c_str(), static_cast<long long>(Version.value_or(0)),
         FormatVersion);
+  }
   for (const llvm::json::Value &V : *List)
     if (const llvm::json::Object *O = V.getAsObject())
       if (std::optional<llvm::StringRef> FP = O->getString("fingerprint"))
@@ -76,12 +78,13 @@ llvm::Error Baseline::write(llvm::StringRef Path,
                             const std::vector<DiagRecord> &Findings) {
   std::string Dir = absoluteDir(Path);
   llvm::json::Array List;
-  for (const DiagRecord &D : Findings)
+  for (const DiagRecord &D : Findings) {
     List.push_back(llvm::json::Object{{"fingerprint", fingerprint(D, Dir)},
                                       {"check", D.Check},
                                       {"file", relativeTo(D.File, Dir)},
                                       {"function", D.Function},
                                       {"message", D.Message}});
+  }
   llvm::json::Object Root{{"version", FormatVersion},
                           {"findings", std::move(List)}};
   std::string Text;

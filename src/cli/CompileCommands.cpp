@@ -29,15 +29,15 @@ loadJsonFile(llvm::StringRef Path, std::string &Err) {
     return nullptr;
   }
   llvm::SmallString<256> Base(Path);
-  llvm::sys::fs::make_absolute(Base);
+  (void)llvm::sys::fs::make_absolute(Base); // no working directory: keep it
   llvm::sys::path::remove_filename(Base);
   std::string Text = (*Buf)->getBuffer().str();
   if (auto Parsed = llvm::json::parse(Text)) {
     if (llvm::json::Array *Entries = Parsed->getAsArray()) {
       bool Changed = false;
-      for (llvm::json::Value &E : *Entries)
-        if (llvm::json::Object *O = E.getAsObject())
-          if (std::optional<llvm::StringRef> D = O->getString("directory"))
+      for (llvm::json::Value &E : *Entries) {
+        if (llvm::json::Object *O = E.getAsObject()) {
+          if (std::optional<llvm::StringRef> D = O->getString("directory")) {
             if (!llvm::sys::path::is_absolute(*D)) {
               llvm::SmallString<256> Abs(Base);
               llvm::sys::path::append(Abs, *D);
@@ -45,6 +45,9 @@ loadJsonFile(llvm::StringRef Path, std::string &Err) {
               (*O)["directory"] = std::string(Abs);
               Changed = true;
             }
+          }
+        }
+      }
       if (Changed) {
         llvm::raw_string_ostream OS(Text);
         Text.clear();

@@ -26,15 +26,22 @@ llvm::Error writeFileAtomically(llvm::StringRef Path,
     OS << Contents;
     OS.close();
     if (OS.has_error()) {
-      llvm::sys::fs::remove(Temp);
+      (void)llvm::sys::fs::remove(Temp);
       return llvm::createStringError(OS.error(), "cannot write '%s'",
                                      Path.str().c_str());
     }
   }
-  if (auto Perms = llvm::sys::fs::getPermissions(Path))
-    llvm::sys::fs::setPermissions(Temp, *Perms);
+  // Keep the file's mode (an executable script stays executable).
+  if (auto Perms = llvm::sys::fs::getPermissions(Path)) {
+    if (std::error_code EC = llvm::sys::fs::setPermissions(Temp, *Perms)) {
+      (void)llvm::sys::fs::remove(Temp);
+      return llvm::createStringError(EC,
+                                     "cannot keep the permissions of '%s': %s",
+                                     Path.str().c_str(), EC.message().c_str());
+    }
+  }
   if (std::error_code EC = llvm::sys::fs::rename(Temp, Path)) {
-    llvm::sys::fs::remove(Temp);
+    (void)llvm::sys::fs::remove(Temp);
     return llvm::createStringError(EC, "cannot replace '%s': %s",
                                    Path.str().c_str(), EC.message().c_str());
   }
@@ -73,11 +80,12 @@ applyFixes(const std::vector<DiagRecord> &Findings) {
       tooling::Replacement R(F.File, F.Offset, F.Length, F.Text);
       tooling::Replacements &Set = Trial[F.File];
       bool Overlaps = false;
-      for (const tooling::Replacement &Existing : Set)
+      for (const tooling::Replacement &Existing : Set) {
         if (Existing.getOffset() == R.getOffset() ||
             (R.getOffset() < Existing.getOffset() + Existing.getLength() &&
              Existing.getOffset() < R.getOffset() + R.getLength()))
           Overlaps = true;
+      }
       if (Overlaps || Set.add(R)) {
         Ok = false;
         break;

@@ -94,7 +94,7 @@ cl::opt<std::string> WriteBaseline("write-baseline",
                                    cl::desc("Record the findings as a "
                                             "baseline"),
                                    cl::value_desc("file"), cl::cat(Category));
-enum class ProgressMode { Auto, Always, Never };
+enum class ProgressMode : uint8_t { Auto, Always, Never };
 cl::opt<ProgressMode> Progress(
     "progress", cl::desc("Progress bar on stderr"), cl::init(ProgressMode::Auto),
     cl::values(clEnumValN(ProgressMode::Auto, "auto", "when stderr is a TTY"),
@@ -113,7 +113,7 @@ int usageError(const Twine &Message) {
 
 std::string absolutePath(StringRef Path) {
   SmallString<256> P(Path);
-  sys::fs::make_absolute(P);
+  (void)sys::fs::make_absolute(P); // no working directory: keep it relative
   sys::path::remove_dots(P, true);
   return std::string(P);
 }
@@ -300,7 +300,7 @@ int main(int argc, const char **argv) {
             : (T.Command.Directory + "/" + T.Command.Filename));
     if (Expected<sys::fs::file_t> In =
             sys::fs::openNativeFileForRead(T.Command.Filename))
-      sys::fs::closeFile(*In);
+      (void)sys::fs::closeFile(*In);
     else
       return usageError("cannot read source '" + T.Command.Filename +
                         "': " + toString(In.takeError()));
@@ -353,11 +353,23 @@ int main(int argc, const char **argv) {
     if (TU.Failed)
       R.Failures.push_back(std::move(Fail));
   }
-  std::stable_sort(R.Findings.begin(), R.Findings.end(),
-                   [](const DiagRecord &A, const DiagRecord &B) {
-                     return std::tie(A.File, A.Line, A.Column, A.Check) <
-                            std::tie(B.File, B.Line, B.Column, B.Check);
-                   });
+  // std::sort with the arrival order as the last key: stable, without
+  // libstdc++'s stable_sort (which clang 19 flags for a deprecated helper).
+  {
+    std::vector<std::pair<size_t, DiagRecord>> Keyed;
+    Keyed.reserve(R.Findings.size());
+    for (DiagRecord &D : R.Findings)
+      Keyed.emplace_back(Keyed.size(), std::move(D));
+    std::sort(Keyed.begin(), Keyed.end(), [](const auto &A, const auto &B) {
+      return std::tie(A.second.File, A.second.Line, A.second.Column,
+                      A.second.Check, A.first) <
+             std::tie(B.second.File, B.second.Line, B.second.Column,
+                      B.second.Check, B.first);
+    });
+    R.Findings.clear();
+    for (auto &[Index, D] : Keyed)
+      R.Findings.push_back(std::move(D));
+  }
 
   if (!WriteBaseline.empty())
     if (Error E = Baseline::write(WriteBaseline, R.Findings))
@@ -366,17 +378,19 @@ int main(int argc, const char **argv) {
     R.Suppressed = Base->filter(R.Findings);
 
   // Failures go to stderr in text mode; structured formats carry them.
-  if (OutputFormat == Format::Text)
+  if (OutputFormat == Format::Text) {
     for (const Failure &F : R.Failures) {
-      for (const DiagRecord &E : F.Errors)
+      for (const DiagRecord &E : F.Errors) {
         errs() << (E.File.empty() ? std::string("<command line>")
                                   : formatv("{0}:{1}:{2}", E.File, E.Line,
                                             E.Column)
                                         .str())
                << ": error: " << E.Message << "\n";
+      }
       WithColor::error(errs(), "unawaited")
           << "could not analyse '" << F.File << "': " << F.Reason << "\n";
     }
+  }
   if (OutputFile.empty()) {
     writeReport(R, OutputFormat, outs(),
                 OutputFormat == Format::Text && outs().has_colors());
@@ -398,7 +412,7 @@ int main(int argc, const char **argv) {
     auto Summary = applyFixes(R.Findings);
     if (!Summary)
       return usageError(toString(Summary.takeError()));
-    if (!Quiet)
+    if (!Quiet) {
       errs() << formatv("unawaited: applied fixes for {0} finding(s) in {1} "
                         "file(s){2}\n",
                         Summary->Applied, Summary->Files,
@@ -407,8 +421,9 @@ int main(int argc, const char **argv) {
                                       Summary->Skipped)
                                   .str()
                             : std::string());
+    }
   }
-  if (!Quiet && OutputFormat == Format::Text)
+  if (!Quiet && OutputFormat == Format::Text) {
     errs() << formatv("unawaited: {0} finding{1} in {2} file{3}{4}{5}\n",
                       R.Findings.size(), R.Findings.size() == 1 ? "" : "s",
                       R.FilesAnalysed, R.FilesAnalysed == 1 ? "" : "s",
@@ -421,6 +436,7 @@ int main(int argc, const char **argv) {
                           : formatv(", {0} could not be analysed",
                                     R.Failures.size())
                                 .str());
+  }
   if (!R.Failures.empty())
     return 3;
   return R.Findings.empty() ? 0 : 1;

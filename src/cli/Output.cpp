@@ -1,8 +1,8 @@
 //===- Output.cpp ---------------------------------------------------------===//
 #include "Output.h"
 #include "llvm/ADT/StringMap.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include <map>
 #include <mutex>
@@ -134,11 +134,12 @@ static void writeText(const Report &R, llvm::raw_ostream &OS, bool Color) {
 
 static llvm::json::Value fixesJSON(const std::vector<FixRecord> &Fixes) {
   llvm::json::Array A;
-  for (const FixRecord &F : Fixes)
+  for (const FixRecord &F : Fixes) {
     A.push_back(llvm::json::Object{{"file", F.File},
                                    {"offset", F.Offset},
                                    {"length", F.Length},
                                    {"replacement", F.Text}});
+  }
   return A;
 }
 
@@ -146,12 +147,13 @@ static void writeJson(const Report &R, llvm::raw_ostream &OS) {
   llvm::json::Array Findings;
   for (const DiagRecord &D : R.Findings) {
     llvm::json::Array Notes;
-    for (const NoteRecord &N : D.Notes)
+    for (const NoteRecord &N : D.Notes) {
       Notes.push_back(llvm::json::Object{{"file", N.File},
                                          {"line", N.Line},
                                          {"column", N.Column},
                                          {"message", N.Message},
                                          {"fixes", fixesJSON(N.Fixes)}});
+    }
     Findings.push_back(llvm::json::Object{{"check", D.Check},
                                           {"level", D.Level},
                                           {"file", D.File},
@@ -165,11 +167,12 @@ static void writeJson(const Report &R, llvm::raw_ostream &OS) {
   llvm::json::Array Failures;
   for (const Failure &F : R.Failures) {
     llvm::json::Array Errors;
-    for (const DiagRecord &E : F.Errors)
+    for (const DiagRecord &E : F.Errors) {
       Errors.push_back(llvm::json::Object{{"file", E.File},
                                           {"line", E.Line},
                                           {"column", E.Column},
                                           {"message", E.Message}});
+    }
     Failures.push_back(llvm::json::Object{
         {"file", F.File}, {"reason", F.Reason}, {"errors", std::move(Errors)}});
   }
@@ -242,13 +245,14 @@ static void writeSarif(const Report &R, llvm::raw_ostream &OS) {
       {"coro-discarded-task", "DiscardedTask"},
       {"coro-discarded-eager-task", "DiscardedEagerTask"},
       {"coro-unawaited-variable", "UnawaitedVariable"}};
-  for (auto [C, Name] : RuleNames)
+  for (auto [C, Name] : RuleNames) {
     Rules.push_back(llvm::json::Object{
         {"id", C},
         {"name", Name},
         {"shortDescription", llvm::json::Object{{"text", ruleDescription(C)}}},
         {"helpUri", fileURI(docsDir() + "/checks/" + C + ".md")},
         {"defaultConfiguration", llvm::json::Object{{"level", "warning"}}}});
+  }
   llvm::json::Array Results;
   for (const DiagRecord &D : R.Findings) {
     llvm::json::Object Result{
@@ -257,11 +261,12 @@ static void writeSarif(const Report &R, llvm::raw_ostream &OS) {
         {"message", llvm::json::Object{{"text", D.Message}}},
         {"locations",
          llvm::json::Array{sarifLocation(D.File, D.Line, D.Column)}}};
-    if (!D.Function.empty())
+    if (!D.Function.empty()) {
       (*Result.getArray("locations"))[0].getAsObject()->try_emplace(
           "logicalLocations",
           llvm::json::Array{llvm::json::Object{
               {"fullyQualifiedName", D.Function}, {"kind", "function"}}});
+    }
     auto Idx = RuleIndex.find(D.Check);
     if (Idx != RuleIndex.end())
       Result["ruleIndex"] = Idx->second;
@@ -348,11 +353,12 @@ static std::string ghEscape(llvm::StringRef S, bool Property) {
 }
 
 static void writeGithub(const Report &R, llvm::raw_ostream &OS) {
-  for (const DiagRecord &D : R.Findings)
+  for (const DiagRecord &D : R.Findings) {
     OS << "::" << (D.Level == "error" ? "error" : "warning")
        << " file=" << ghEscape(D.File, true) << ",line=" << D.Line
        << ",col=" << D.Column << ",title=" << ghEscape(D.Check, true)
        << "::" << ghEscape(D.Message, false) << "\n";
+  }
   for (const Failure &F : R.Failures)
     OS << "::error file=" << ghEscape(F.File, true)
        << ",title=unawaited::" << ghEscape(F.Reason, false) << "\n";

@@ -1,17 +1,17 @@
 //===- Scheduler.cpp ------------------------------------------------------===//
 #include "Scheduler.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Program.h"
-#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <csignal>
-#include <signal.h>
-#include <atomic>
 #include <mutex>
+#include <signal.h>
 #include <thread>
 
 namespace unawaited::cli {
@@ -24,11 +24,11 @@ struct TempFile {
   explicit TempFile(llvm::StringRef Prefix, llvm::StringRef Suffix) {
     int FD = -1;
     if (!llvm::sys::fs::createTemporaryFile(Prefix, Suffix, FD, Path))
-      llvm::sys::Process::SafelyCloseFileDescriptor(FD);
+      (void)llvm::sys::Process::SafelyCloseFileDescriptor(FD);
   }
   ~TempFile() {
     if (!Path.empty())
-      llvm::sys::fs::remove(Path);
+      (void)llvm::sys::fs::remove(Path);
   }
 };
 
@@ -101,11 +101,12 @@ TUResult runOne(const WorkerTask &Task, const ScheduleOptions &Opts) {
                         std::to_string(Opts.TimeoutSeconds) + " s";
     else if (RC == -2)
       R.FailureReason = "analysis crashed (" + ErrMsg + ")";
-    else
+    else {
       R.FailureReason = firstLine(Stderr).empty()
                             ? "analysis failed with exit code " +
                                   std::to_string(RC)
                             : firstLine(Stderr);
+    }
     return R;
   }
   auto OutText = llvm::MemoryBuffer::getFile(Out.Path);
@@ -120,11 +121,12 @@ TUResult runOne(const WorkerTask &Task, const ScheduleOptions &Opts) {
     return R;
   }
   R.Diags = std::move(*Parsed);
-  for (const DiagRecord &D : R.Diags)
+  for (const DiagRecord &D : R.Diags) {
     if (D.Level == "error" && !D.isFinding()) {
       R.Failed = true;
       R.FailureReason = "the file does not compile";
     }
+  }
   return R;
 }
 
@@ -137,11 +139,13 @@ std::vector<TUResult> runWorkers(const std::vector<WorkerTask> &Tasks,
   std::vector<std::pair<uint64_t, size_t>> Order;
   for (size_t I = 0; I < Tasks.size(); ++I) {
     uint64_t Size = 0;
-    llvm::sys::fs::file_size(Tasks[I].Command.Filename, Size);
+    (void)llvm::sys::fs::file_size(Tasks[I].Command.Filename, Size);
     Order.push_back({Size, I});
   }
-  std::stable_sort(Order.begin(), Order.end(),
-                   [](auto &A, auto &B) { return A.first > B.first; });
+  // Ties in task order, so the schedule is deterministic.
+  std::sort(Order.begin(), Order.end(), [](const auto &A, const auto &B) {
+    return A.first != B.first ? A.first > B.first : A.second < B.second;
+  });
 
   std::atomic<size_t> Next{0};
   std::mutex Mu;

@@ -93,11 +93,12 @@ static llvm::Expected<ClangTidyOptions> parseConfig(llvm::StringRef Text,
                                               if (Problem.empty())
                                                 Problem = D.getMessage().str();
                                             });
-  if (!Parsed)
+  if (!Parsed) {
     return llvm::createStringError(
         "invalid configuration in %s: %s", Origin.str().c_str(),
         Problem.empty() ? Parsed.getError().message().c_str()
                         : Problem.c_str());
+  }
   return std::move(*Parsed);
 }
 

@@ -75,8 +75,8 @@ public:
     // A generic lambda's body is a template: walk its instantiations too
     // (findings are de-duplicated by location).
     if (const FunctionTemplateDecl *FTD =
-            Call ? Call->getDescribedFunctionTemplate() : nullptr)
-      for (FunctionDecl *Spec : FTD->specializations())
+            Call ? Call->getDescribedFunctionTemplate() : nullptr) {
+      for (FunctionDecl *Spec : FTD->specializations()) {
         if (Stmt *Body = Spec->getBody()) {
           InFunction Guard(AC, Spec);
           Scopes.push_back(makeFunctionScope(Spec));
@@ -85,6 +85,8 @@ public:
           if (AC.Checks.UnawaitedVariable && !Spec->isDependentContext())
             Variables.analyze(Spec);
         }
+      }
+    }
     return Result;
   }
 
@@ -184,11 +186,12 @@ public:
         !Ctor->isCopyOrMoveConstructor())
       Discards.callbackConversion(CE, nullptr, nullptr);
     // (Not else: `Timer t(lambda)` converts its argument to the wrapper.)
-    for (unsigned I = 0; I < CE->getNumArgs(); ++I)
+    for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
       callbackArgument(CE->getArg(I),
                        Ctor && I < Ctor->getNumParams() ? Ctor->getParamDecl(I)
                                                         : nullptr,
                        Ctor);
+    }
     return true;
   }
 

@@ -13,11 +13,12 @@ static bool sameFixes(const std::vector<FixItHint> &A,
                       const std::vector<FixItHint> &B) {
   if (A.size() != B.size())
     return false;
-  for (size_t I = 0; I < A.size(); ++I)
+  for (size_t I = 0; I < A.size(); ++I) {
     if (A[I].CodeToInsert != B[I].CodeToInsert ||
         A[I].RemoveRange.getBegin() != B[I].RemoveRange.getBegin() ||
         A[I].RemoveRange.getEnd() != B[I].RemoveRange.getEnd())
       return false;
+  }
   return true;
 }
 
@@ -32,12 +33,13 @@ bool AnalysisContext::isLibraryLocation(SourceLocation Loc) const {
   if (It != LibraryFiles.end())
     return It->second;
   bool Library = false;
-  if (FID != SM.getMainFileID())
+  if (FID != SM.getMainFileID()) {
     if (OptionalFileEntryRef FE = SM.getFileEntryRefForID(FID)) {
       llvm::StringRef Name = FE->getName();
       Library = Name.starts_with("/usr/include/") ||
                 Name.starts_with("/usr/local/include/");
     }
+  }
   LibraryFiles[FID.getHashValue()] = Library;
   return Library;
 }
@@ -77,11 +79,13 @@ std::string AnalysisContext::displayType(QualType T) const {
   for (int I = 0; I < 16; ++I) {
     const Type *Ty = T.getTypePtr();
     if (const auto *ET = dyn_cast<ElaboratedType>(Ty)) {
-      if (const auto *TT = dyn_cast<TypedefType>(ET->getNamedType().getTypePtr()))
+      if (const auto *TT =
+              dyn_cast<TypedefType>(ET->getNamedType().getTypePtr())) {
         if (isa<RecordDecl>(TT->getDecl()->getDeclContext())) {
           T = TT->desugar();
           continue;
         }
+      }
       break;
     }
     if (const auto *TT = dyn_cast<TypedefType>(Ty)) {
@@ -177,11 +181,12 @@ std::string describeCallee(const Expr *E) {
       const Expr *Obj = Op->getArg(0)->IgnoreImplicit();
       if (isa<LambdaExpr>(Obj))
         return "lambda";
-      if (const CXXRecordDecl *RD = Obj->getType()->getAsCXXRecordDecl())
+      if (const CXXRecordDecl *RD = Obj->getType()->getAsCXXRecordDecl()) {
         if (RD->isLambda()) {
           std::string N = nameOfReference(Obj);
           return N.empty() ? "lambda" : "lambda " + N;
         }
+      }
       std::string N = nameOfReference(Obj);
       return N.empty() ? "call" : N;
     }

@@ -60,7 +60,7 @@ const CXXRecordDecl *recordOf(QualType T) {
   // pattern, so promises inherited from dependent bases are still seen.
   if (const auto *DN = T->getAs<DependentNameType>()) {
     const NestedNameSpecifier *Q = DN->getQualifier();
-    if (Q && Q->getAsType())
+    if (Q && Q->getAsType()) {
       if (const NamedDecl *M =
               findMember(recordOf(QualType(Q->getAsType(), 0)),
                          DeclarationName(DN->getIdentifier()))) {
@@ -69,6 +69,7 @@ const CXXRecordDecl *recordOf(QualType T) {
         if (const auto *TD = dyn_cast<TypedefNameDecl>(M))
           return recordOf(TD->getUnderlyingType());
       }
+    }
   }
   return nullptr;
 }

@@ -12,9 +12,9 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclFriend.h"
 #include "clang/AST/DeclTemplate.h"
-#include "clang/Basic/SourceManager.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
 
 using namespace clang;
 
@@ -43,7 +43,7 @@ llvm::StringRef kindName(TaskKind K) {
 static std::vector<llvm::Regex> compileNames(
     const std::vector<std::string> &Names) {
   std::vector<llvm::Regex> Out;
-  for (std::string N : Names) {
+  for (const std::string &N : Names) {
     llvm::StringRef S(N);
     S.consume_front("::");
     std::string Pattern = S.contains("::") ? ("^(::)?(" + S + ")$").str()
@@ -153,16 +153,20 @@ static QualType findPromiseType(const CXXRecordDecl *RD, ASTContext &Ctx) {
   // std::coroutine_traits<R, Args...> specialisations keyed on R.
   const NamespaceDecl *Std = nullptr;
   for (const Decl *D : Ctx.getTranslationUnitDecl()->lookup(
-           DeclarationName(&Ctx.Idents.get("std"))))
-    if ((Std = dyn_cast<NamespaceDecl>(D)))
+           DeclarationName(&Ctx.Idents.get("std")))) {
+    Std = dyn_cast<NamespaceDecl>(D);
+    if (Std)
       break;
+  }
   if (!Std)
     return {};
   const ClassTemplateDecl *Traits = nullptr;
   for (const Decl *D :
-       Std->lookup(DeclarationName(&Ctx.Idents.get("coroutine_traits"))))
-    if ((Traits = dyn_cast<ClassTemplateDecl>(D)))
+       Std->lookup(DeclarationName(&Ctx.Idents.get("coroutine_traits")))) {
+    Traits = dyn_cast<ClassTemplateDecl>(D);
+    if (Traits)
       break;
+  }
   if (!Traits)
     return {};
   const CXXRecordDecl *Canon = RD->getCanonicalDecl();
@@ -281,11 +285,12 @@ const FunctionDecl *ownFreeCoawait(const CXXRecordDecl *RD, ASTContext &Ctx) {
       continue;
     // For a template, prefer the specialization for RD: its return type
     // is deduced once the operator has been used.
-    if (const FunctionTemplateDecl *FTD = FD->getDescribedFunctionTemplate())
+    if (const FunctionTemplateDecl *FTD = FD->getDescribedFunctionTemplate()) {
       for (const FunctionDecl *Spec : FTD->specializations())
         if (Spec->getNumParams() == 1 &&
             recordOf(Spec->getParamDecl(0)->getType()) == RD)
           return Spec;
+    }
     return FD;
   }
   return nullptr;
@@ -408,11 +413,12 @@ bool TypeClassifier::canAwaitIn(QualType Awaited, QualType Promise) {
         if (!FD || FD->getNumParams() < 1)
           continue;
         if (const FunctionTemplateDecl *FTD = FD->getDescribedFunctionTemplate()) {
-          for (const FunctionDecl *Spec : FTD->specializations())
+          for (const FunctionDecl *Spec : FTD->specializations()) {
             if (Spec->getNumParams() >= 1 &&
                 isSameOrDerivedRecord(Info.Record,
                                       recordOf(Spec->getParamDecl(0)->getType())))
               return true;
+          }
         } else if (isSameOrDerivedRecord(
                        Info.Record, recordOf(FD->getParamDecl(0)->getType()))) {
           return true;
@@ -420,9 +426,11 @@ bool TypeClassifier::canAwaitIn(QualType Awaited, QualType Promise) {
       }
       // Promises often inherit await_transform from a base.
       const CXXRecordDecl *Next = nullptr;
-      for (const CXXBaseSpecifier &B : R->bases())
-        if ((Next = inspectable(recordOf(B.getType()))))
+      for (const CXXBaseSpecifier &B : R->bases()) {
+        Next = inspectable(recordOf(B.getType()));
+        if (Next)
           break;
+      }
       R = Next;
     }
     return false;

@@ -30,7 +30,7 @@ using namespace clang;
 namespace unawaited {
 namespace {
 
-enum class Role { Task, Container };
+enum class Role : uint8_t { Task, Container };
 
 struct Tracked {
   const VarDecl *VD;
@@ -49,24 +49,12 @@ struct Tracked {
   bool SharesDeclaration = false;
 };
 
-enum class EventKind { Gen, Consume, Overwrite };
+enum class EventKind : uint8_t { Gen, Consume, Overwrite };
 using LiveSet = llvm::SparseBitVector<>;
 
 struct Death {
   SourceLocation Loc;
   const Stmt *Trigger = nullptr;
-};
-
-/// Walks a function's own body: a lambda's captures are evaluated here,
-/// its body is a function of its own.
-template <typename Derived>
-struct OwnBodyVisitor : RecursiveASTVisitor<Derived> {
-  bool TraverseLambdaExpr(LambdaExpr *LE) {
-    for (Expr *Init : LE->capture_inits())
-      if (Init && !this->TraverseStmt(Init))
-        return false;
-    return true;
-  }
 };
 
 static bool isStdMoveLike(const CallExpr *CE) {
@@ -211,8 +199,16 @@ private:
     for (const ParmVarDecl *P : FD->parameters())
       if (!P->getName().empty() && !InitUses.count(P))
         track(P);
-    struct Finder : OwnBodyVisitor<Finder> {
+    struct Finder : RecursiveASTVisitor<Finder> {
       FunctionFlow *F;
+      // The function's own body: a lambda's captures are evaluated here,
+      // its body is a function of its own.
+      bool TraverseLambdaExpr(LambdaExpr *LE) {
+        for (Expr *Init : LE->capture_inits())
+          if (Init && !TraverseStmt(Init))
+            return false;
+        return true;
+      }
       bool VisitVarDecl(VarDecl *VD) {
         if (VD->isLocalVarDecl() && VD->hasLocalStorage() &&
             !isa<DecompositionDecl>(VD))
@@ -274,23 +270,23 @@ private:
   void classifyUse(const DeclRefExpr *DRE, unsigned V,
                    llvm::ArrayRef<const Stmt *> Ancestors) {
     size_t I = Ancestors.size() - 1; // Ancestors[I] is Child
-    auto parentOf = [&](size_t At) -> const Stmt * {
+    auto ParentOf = [&](size_t At) -> const Stmt * {
       return At ? Ancestors[At - 1] : nullptr;
     };
     const Stmt *Child = DRE;
-    const Stmt *P = parentOf(I);
+    const Stmt *P = ParentOf(I);
     while (P) {
       if (isa<ParenExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
               OpaqueValueExpr, ConstantExpr, ExprWithCleanups>(P) ||
           (isa<ImplicitCastExpr>(P) &&
            cast<ImplicitCastExpr>(P)->getCastKind() != CK_UserDefinedConversion)) {
         Child = P;
-        P = parentOf(--I);
+        P = ParentOf(--I);
         continue;
       }
       if (const auto *CE = dyn_cast<CallExpr>(P); CE && isStdMoveLike(CE)) {
         Child = P;
-        P = parentOf(--I);
+        P = ParentOf(--I);
         continue;
       }
       break;
@@ -324,7 +320,7 @@ private:
         return;
       }
       Vars[V].FixBlocked = true;
-      const Stmt *Call = parentOf(I - 1); // ME is Ancestors[I - 1]
+      const Stmt *Call = ParentOf(I - 1); // ME is Ancestors[I - 1]
       if (!isa_and_nonnull<CXXMemberCallExpr>(Call))
         Call = ME;
       return memberUse(M, Call, DRE, V);
@@ -356,12 +352,13 @@ private:
     if (const auto *CE = dyn_cast<CallExpr>(P)) {
       const FunctionDecl *Callee = CE->getDirectCallee();
       const FunctionProtoType *Proto = nullptr;
-      if (!Callee)
+      if (!Callee) {
         if (QualType T = CE->getCallee()->getType(); !T.isNull()) {
           if (const auto *PT = T->getAs<PointerType>())
             T = PT->getPointeeType();
           Proto = T->getAs<FunctionProtoType>();
         }
+      }
       for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
         if (CE->getArg(I) != Child)
           continue;
@@ -382,12 +379,13 @@ private:
       return;
     }
     if (const auto *DS = dyn_cast<DeclStmt>(P)) {
-      for (const Decl *D : DS->decls())
+      for (const Decl *D : DS->decls()) {
         if (const auto *Ref = dyn_cast<VarDecl>(D);
             Ref && Ref->getInit() == Child && Ref->getType()->isReferenceType())
           if (!Ref->getType()->getPointeeType().isConstQualified() ||
               Ref->getType()->isRValueReferenceType())
             add(DRE, EventKind::Consume, V);
+      }
       return;
     }
   }
@@ -478,7 +476,7 @@ private:
           return true;
         const Stmt *Scope =
             Ancestors.size() > 1 ? Ancestors.end()[-2] : nullptr;
-        for (const Decl *D : DS->decls())
+        for (const Decl *D : DS->decls()) {
           if (const auto *VD = dyn_cast<VarDecl>(D)) {
             F->ScopeOf[VD] = Scope;
             auto It = F->Index.find(VD);
@@ -491,6 +489,7 @@ private:
             F->Facts[DS].Ops.push_back(
                 {F->Vars[V].InitiallyLive ? Op::Set : Op::Reset, V});
           }
+        }
         return true;
       }
       bool VisitCXXThrowExpr(CXXThrowExpr *T) {
@@ -505,12 +504,13 @@ private:
         if (!TryDepth || InLambda ||
             !isa<CallExpr, CXXConstructExpr, CoawaitExpr>(E))
           return true;
-        for (size_t I = Ancestors.size() - 1; I > 0; --I)
+        for (size_t I = Ancestors.size() - 1; I > 0; --I) {
           if (const auto *Try = dyn_cast<CXXTryStmt>(Ancestors[I - 1]);
               Try && Ancestors[I] == Try->getTryBlock()) {
             F->Facts[E].Try = Try;
             break;
           }
+        }
         return true;
       }
     } W;
@@ -612,12 +612,13 @@ private:
       return false;
     case Op::Throw: {
       LiveSet Before = Live;
-      for (unsigned V : Before)
+      for (unsigned V : Before) {
         if (throwLeavesScope(O.St, Vars[V].VD)) {
           if (Report)
             die(V, O.St);
           Live.reset(V);
         }
+      }
       return false;
     }
     case Op::MayThrow: {
@@ -697,11 +698,12 @@ private:
     F.Ops.reserve(F.OpBegin[N]);
     for (auto &[Count, Ops] : Blocks)
       F.Ops.insert(F.Ops.end(), Ops.begin(), Ops.end());
-    for (auto &[Try, List] : HandlerListOf)
+    for (auto &[Try, List] : HandlerListOf) {
       for (unsigned H = 0; H < Try->getNumHandlers(); ++H)
         if (auto It = HandlerBlock.find(Try->getHandler(H));
             It != HandlerBlock.end())
           HandlerLists[List].push_back(It->second);
+    }
     return F;
   }
 
@@ -739,13 +741,16 @@ private:
   void solve(CFG &G) {
     // Multi-variable declarations appear in the CFG as one synthetic
     // DeclStmt per variable.
-    for (auto [Synth, Orig] : G.synthetic_stmts())
-      if (Facts.count(Orig))
-        if (const auto *VD = dyn_cast<VarDecl>(Synth->getSingleDecl()))
+    for (auto [Synth, Orig] : G.synthetic_stmts()) {
+      if (Facts.count(Orig)) {
+        if (const auto *VD = dyn_cast<VarDecl>(Synth->getSingleDecl())) {
           if (auto It = Index.find(VD); It != Index.end())
             Facts[Synth].Ops.push_back(
                 {Vars[It->second].InitiallyLive ? Op::Set : Op::Reset,
                  It->second});
+        }
+      }
+    }
     FlatCFG F = flatten(G);
     std::vector<unsigned> RPO = reversePostOrder(F);
     size_t Passes = 1; // the reporting pass
@@ -833,11 +838,12 @@ private:
     if (T.R != Role::Container)
       return T.TaskType;
     if (const auto *TST =
-            T.VD->getType()->getAs<TemplateSpecializationType>())
+            T.VD->getType()->getAs<TemplateSpecializationType>()) {
       for (const TemplateArgument &A : TST->template_arguments())
         if (A.getKind() == TemplateArgument::Type &&
             AC.Ctx.hasSameType(A.getAsType(), T.TaskType))
           return A.getAsType();
+    }
     return T.TaskType;
   }
 
@@ -980,13 +986,14 @@ private:
         Where = " by this 'goto'";
       else
         Where = " at the end of its scope";
-      if (It->second.Loc.isValid())
-        F.Notes.push_back({It->second.Loc,
-                           Name + " is destroyed" + Where +
-                               (T.R == Role::Container
-                                    ? " while holding tasks not awaited"
-                                    : " without being awaited"),
-                           {}});
+      if (It->second.Loc.isValid()) {
+        std::string Note = Name;
+        Note += " is destroyed";
+        Note += Where;
+        Note += T.R == Role::Container ? " while holding tasks not awaited"
+                                       : " without being awaited";
+        F.Notes.push_back({It->second.Loc, std::move(Note), {}});
+      }
       AC.report(std::move(F));
     }
   }

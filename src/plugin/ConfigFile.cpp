@@ -81,7 +81,7 @@ llvm::Expected<TidyConfig> parseTidyConfig(llvm::StringRef Text,
 
 llvm::Expected<TidyConfig> loadConfigFor(llvm::StringRef SourceFile) {
   llvm::SmallString<256> Dir(SourceFile);
-  llvm::sys::fs::make_absolute(Dir);
+  (void)llvm::sys::fs::make_absolute(Dir); // no working directory: keep it
   llvm::sys::path::remove_filename(Dir);
   std::vector<TidyConfig> Chain; // nearest first
   while (!Dir.empty()) {
