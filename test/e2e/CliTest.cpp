@@ -249,6 +249,28 @@ TEST_F(Cli, NothingWrittenOnBadInput) {
       << D.Err;
 }
 
+// --fix rewrites through a temporary file and a rename; the file keeps its
+// mode (an executable stays executable) and a second --fix changes nothing.
+TEST_F(Cli, FixKeepsTheFileModeAndIsIdempotent) {
+  namespace fs = llvm::sys::fs;
+  ASSERT_FALSE(fs::setPermissions(
+      Dir + "/bad.cpp", fs::owner_all | fs::group_read | fs::group_exe));
+  RunResult R = cli({"-p", ".", "--fix"});
+  EXPECT_EQ(R.ExitCode, 1) << R.Err;
+  std::string Fixed = readFile(Dir + "/bad.cpp");
+  EXPECT_NE(Fixed.find("  co_await fetch();"), std::string::npos) << Fixed;
+  auto Perms = fs::getPermissions(Dir + "/bad.cpp");
+  ASSERT_TRUE(bool(Perms));
+  EXPECT_EQ(*Perms, fs::owner_all | fs::group_read | fs::group_exe);
+  EXPECT_EQ(cli({"-p", ".", "--fix"}).ExitCode, 0);
+  EXPECT_EQ(readFile(Dir + "/bad.cpp"), Fixed);
+  // No temporary file is left beside it.
+  std::error_code EC;
+  for (fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+       It.increment(EC))
+    EXPECT_EQ(It->path().find(".unawaited-"), std::string::npos) << It->path();
+}
+
 TEST_F(Cli, ExportedFixesApplyWithClangApplyReplacements) {
   llvm::sys::fs::create_directories(Dir + "/fixes");
   EXPECT_EQ(cli({"-p", ".", "--export-fixes=fixes/unawaited.yaml"}).ExitCode,
