@@ -55,6 +55,12 @@ using LiveSet = llvm::SparseBitVector<>;
 struct Death {
   SourceLocation Loc;
   const Stmt *Trigger = nullptr;
+  unsigned Block = 0; ///< the CFG block it dies in
+  bool AtExit = false; ///< a parameter, on the block's edge to the exit
+  /// Where a branch sends the task down this path ("when the 'if'
+  /// condition is false"), if the path needs naming.
+  SourceLocation BranchLoc;
+  std::string Branch;
 };
 
 static bool isStdMoveLike(const CallExpr *CE) {
@@ -631,11 +637,13 @@ private:
     return false;
   }
 
-  void die(unsigned V, const Stmt *Trigger) {
+  /// Records where \p V dies first; returns whether this was it.
+  bool die(unsigned V, const Stmt *Trigger) {
     if (Deaths.count(V))
-      return;
+      return false;
     Death D;
     D.Trigger = Trigger;
+    D.Block = CurrentBlock;
     if (const auto *CS = dyn_cast_or_null<CompoundStmt>(Trigger))
       D.Loc = CS->getRBracLoc();
     else if (const auto *CR = dyn_cast_or_null<CoreturnStmt>(Trigger);
@@ -644,6 +652,7 @@ private:
     else if (Trigger)
       D.Loc = Trigger->getBeginLoc();
     Deaths[V] = D;
+    return true;
   }
 
   /// The CFG as flat arrays indexed by block id.
@@ -797,6 +806,7 @@ private:
     }
     for (unsigned B : RPO) {
       LiveSet State = In[B];
+      CurrentBlock = B;
       for (unsigned O = F.OpBegin[B]; O < F.OpBegin[B + 1]; ++O)
         apply(F.Ops[O], State, true);
       // Parameters still holding a task when the function returns: at the
@@ -814,8 +824,8 @@ private:
                        !cast<CoreturnStmt>(Last)->isImplicit());
       const Stmt *Trigger = Explicit ? Last : UserBody;
       for (unsigned V : State)
-        if (isa<ParmVarDecl>(Vars[V].VD))
-          die(V, Trigger);
+        if (isa<ParmVarDecl>(Vars[V].VD) && die(V, Trigger))
+          Deaths[V].AtExit = true;
     }
     if (FlowStats *S = AC.Stats) {
       ++S->FunctionsWithCFG;
@@ -827,7 +837,148 @@ private:
       S->Steps += ReachableSteps * Passes;
       S->Passes += Passes;
     }
+    for (auto &[V, D] : Deaths)
+      if (Vars[V].EverConsumed)
+        explainPath(G, PredBegin, Preds, In, Out, V, D);
     reportAll();
+  }
+
+  /// Whether \p S leaves its scope on purpose (return, break, throw...).
+  static bool isExplicitExit(const Stmt *S) {
+    if (const auto *CR = dyn_cast_or_null<CoreturnStmt>(S))
+      return !CR->isImplicit();
+    return isa_and_nonnull<ReturnStmt, BreakStmt, ContinueStmt, GotoStmt,
+                           CXXThrowExpr>(S);
+  }
+
+  /// For a task consumed on some paths only, finds the branch nearest to
+  /// its death that decides it: walking back from the death through the
+  /// blocks it leaves unconsumed, the first block with one successor on
+  /// that walk and one off it.
+  void explainPath(const CFG &G, const std::vector<unsigned> &PredBegin,
+                   const std::vector<unsigned> &Preds,
+                   const std::vector<LiveSet> &In,
+                   const std::vector<LiveSet> &Out, unsigned V, Death &D) {
+    unsigned N = G.getNumBlockIDs();
+    if (D.Block >= N || !In[D.Block].test(V))
+      return;
+    if (BlockById.empty()) {
+      BlockById.assign(N, nullptr);
+      for (const CFGBlock *B : G)
+        BlockById[B->getBlockID()] = B;
+    }
+    // A statement that leaves (an early co_return) names its path, unless
+    // paths where the task was consumed reach it too.
+    if (isExplicitExit(D.Trigger)) {
+      bool Merges = false;
+      for (unsigned P = PredBegin[D.Block]; P < PredBegin[D.Block + 1]; ++P)
+        Merges |= !Out[Preds[P]].test(V);
+      if (!Merges)
+        return;
+    }
+    std::vector<bool> OnPath(N, false);
+    std::vector<unsigned> Order{D.Block};
+    OnPath[D.Block] = true;
+    // A parameter dies on its block's edge to the exit, so that block's
+    // own branch may be the one that decides.
+    if (D.AtExit)
+      OnPath[G.getExit().getBlockID()] = true;
+    for (size_t I = 0; I < Order.size(); ++I) {
+      unsigned B = Order[I];
+      if (!In[B].test(V))
+        continue; // it is created here
+      for (unsigned P = PredBegin[B]; P < PredBegin[B + 1]; ++P) {
+        unsigned From = Preds[P];
+        if (!OnPath[From] && Out[From].test(V)) {
+          OnPath[From] = true;
+          Order.push_back(From);
+        }
+      }
+    }
+    for (unsigned B : Order) {
+      const CFGBlock *CB = BlockById[B];
+      // Elsewhere the death comes before the block's own branch.
+      if (!CB || !CB->getTerminatorStmt() || (B == D.Block && !D.AtExit))
+        continue;
+      const CFGBlock *Toward = nullptr;
+      unsigned TowardIndex = 0;
+      bool Away = false;
+      unsigned Index = 0;
+      for (const CFGBlock *S : CB->succs()) {
+        if (S && OnPath[S->getBlockID()]) {
+          if (!Toward)
+            Toward = S, TowardIndex = Index;
+        } else if (S) {
+          Away = true;
+        }
+        ++Index;
+      }
+      if (!Toward || !Away)
+        continue;
+      if (describeBranch(CB->getTerminatorStmt(), TowardIndex, Toward, D))
+        return;
+    }
+  }
+
+  /// "the 'if' condition is false", for the edge to successor \p Index.
+  bool describeBranch(const Stmt *T, unsigned Index, const CFGBlock *Succ,
+                      Death &D) {
+    const char *Truth = Index == 0 ? "true" : "false";
+    auto Cond = [&](const char *What, const Expr *C) {
+      if (!C)
+        return false;
+      D.BranchLoc = C->getBeginLoc();
+      D.Branch = std::string("the ") + What + " is " + Truth;
+      return true;
+    };
+    if (const auto *If = dyn_cast<IfStmt>(T))
+      return Cond("'if' condition", If->getCond());
+    if (const auto *W = dyn_cast<WhileStmt>(T))
+      return Cond("'while' condition", W->getCond());
+    if (const auto *Do = dyn_cast<DoStmt>(T))
+      return Cond("'do' condition", Do->getCond());
+    if (const auto *For = dyn_cast<ForStmt>(T))
+      return Cond("'for' condition", For->getCond());
+    if (const auto *CO = dyn_cast<AbstractConditionalOperator>(T))
+      return Cond("'?:' condition", CO->getCond());
+    if (const auto *BO = dyn_cast<BinaryOperator>(T)) {
+      if (!BO->isLogicalOp())
+        return false;
+      // Either way, the first successor is the one where the left side
+      // is true.
+      return Cond(BO->getOpcode() == BO_LAnd ? "left side of '&&'"
+                                             : "left side of '||'",
+                  BO->getLHS());
+    }
+    if (const auto *RF = dyn_cast<CXXForRangeStmt>(T)) {
+      D.BranchLoc = RF->getColonLoc();
+      D.Branch = Index == 0
+                     ? "the range-based 'for' loop takes another element"
+                     : "the range-based 'for' loop runs out of elements";
+      return true;
+    }
+    if (const auto *Sw = dyn_cast<SwitchStmt>(T)) {
+      const Stmt *Label = Succ->getLabel();
+      if (const auto *CS = dyn_cast_or_null<CaseStmt>(Label)) {
+        D.BranchLoc = CS->getBeginLoc();
+        llvm::StringRef Text = Lexer::getSourceText(
+            CharSourceRange::getTokenRange(CS->getLHS()->getSourceRange()),
+            AC.SM, AC.Ctx.getLangOpts());
+        D.Branch = "the 'switch' takes 'case " + Text.str() + "'";
+        return !Text.empty();
+      }
+      if (const auto *DS = dyn_cast_or_null<DefaultStmt>(Label)) {
+        D.BranchLoc = DS->getBeginLoc();
+        D.Branch = "the 'switch' takes 'default'";
+        return true;
+      }
+      if (!Sw->getCond())
+        return false;
+      D.BranchLoc = Sw->getCond()->getBeginLoc();
+      D.Branch = "no 'case' of the 'switch' matches";
+      return true;
+    }
+    return false;
   }
 
   //===-- 4. Findings -----------------------------------------------------===//
@@ -986,6 +1137,10 @@ private:
         Where = " by this 'goto'";
       else
         Where = " at the end of its scope";
+      if (It->second.BranchLoc.isValid() && It->second.Loc.isValid())
+        F.Notes.push_back({It->second.BranchLoc,
+                           Name + " is not awaited when " + It->second.Branch,
+                           {}});
       if (It->second.Loc.isValid()) {
         std::string Note = Name;
         Note += " is destroyed";
@@ -1014,6 +1169,8 @@ private:
   llvm::DenseMap<const CXXTryStmt *, unsigned> HandlerListOf;
   std::vector<llvm::SmallVector<unsigned, 2>> HandlerLists;
   std::vector<LiveSet> HandlerIn; ///< by block id
+  std::vector<const CFGBlock *> BlockById; ///< filled when a path is named
+  unsigned CurrentBlock = 0;               ///< during the reporting pass
   std::map<unsigned, Death> Deaths;
   std::map<unsigned, const Stmt *> Overwrites;
 };

@@ -49,7 +49,7 @@ Task<> infinite_while_awaits() {
 Task<> infinite_loop_early_break() {
   auto t = fetch(); // expected-warning {{variable 't' holds a lazy coroutine task 'Task<int>' that is not awaited on every path; its body may never run [coro-unawaited-variable]}}
   for (;;) {
-    if (!ready())
+    if (!ready())  // expected-note {{'t' is not awaited when the 'if' condition is true}}
       break;
     co_await std::move(t);
     co_return;

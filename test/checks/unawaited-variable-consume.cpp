@@ -213,7 +213,7 @@ void moved_nowhere() {
 // Handed on only on one branch.
 void consumed_on_one_branch(bool c) {
   auto t = fetch(); // expected-warning {{variable 't' holds a lazy coroutine task 'Task<int>' that is not awaited on every path; its body may never run [coro-unawaited-variable]}}
-  if (c)
+  if (c)  // expected-note {{'t' is not awaited when the 'if' condition is false}}
     by_value(std::move(t));
   else
     by_const_ref(t);

@@ -80,7 +80,7 @@ Task<> break_after_await(int n) {
 
 Task<> goto_past_await(bool c) {
   auto t = fetch(); // expected-warning {{variable 't' holds a lazy coroutine task 'Task<int>' that is not awaited on every path; its body may never run [coro-unawaited-variable]}}
-  if (c)
+  if (c) // expected-note {{'t' is not awaited when the 'if' condition is true}}
     goto done;
   co_await std::move(t);
 done:
@@ -135,7 +135,7 @@ Task<> switch_case_skips(int n) {
   case 1:
     co_await std::move(t);
     break;
-  case 2:
+  case 2:  // expected-note {{'t' is not awaited when the 'switch' takes 'case 2'}}
     break;
   default:
     co_await std::move(t);
@@ -145,7 +145,7 @@ Task<> switch_case_skips(int n) {
 // No default: a value matching no case skips the await.
 Task<> switch_no_default(int n) {
   auto t = fetch(); // expected-warning {{variable 't' holds a lazy coroutine task 'Task<int>' that is not awaited on every path; its body may never run [coro-unawaited-variable]}}
-  switch (n) {
+  switch (n) {  // expected-note {{'t' is not awaited when no 'case' of the 'switch' matches}}
   case 0:
     co_await std::move(t);
     break;
@@ -157,7 +157,7 @@ Task<> switch_no_default(int n) {
 // The loop may run zero times.
 Task<> for_may_not_run(int n) {
   auto t = fetch(); // expected-warning {{variable 't' holds a lazy coroutine task 'Task<int>' that is not awaited on every path; its body may never run [coro-unawaited-variable]}}
-  for (int i = 0; i < n; ++i) {
+  for (int i = 0; i < n; ++i) {  // expected-note {{'t' is not awaited when the 'for' condition is false}}
     co_await std::move(t);
     break;
   }
@@ -165,7 +165,7 @@ Task<> for_may_not_run(int n) {
 
 Task<> while_may_not_run() {
   auto t = fetch(); // expected-warning {{variable 't' holds a lazy coroutine task 'Task<int>' that is not awaited on every path; its body may never run [coro-unawaited-variable]}}
-  while (!ready()) {
+  while (!ready()) {  // expected-note {{'t' is not awaited when the 'while' condition is false}}
     co_await std::move(t);
     break;
   }
