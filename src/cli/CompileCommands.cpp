@@ -137,6 +137,16 @@ void adjustCommand(tooling::CompileCommand &C,
     Drop.insert(A->getIndex() + 1);
     Dropped.insert(A->getAsString(Parsed));
   }
+  // Flags that make warnings errors (-Werror, -Werror=foo, --warn-error=foo,
+  // -pedantic-errors): -Wno-error cancels only the plain -Werror, and
+  // compiler warnings are not ours to report anyway.
+  for (const llvm::opt::Arg *A : Parsed) {
+    const llvm::opt::Option &O = A->getOption();
+    if (O.matches(driver::options::OPT_pedantic_errors) ||
+        (O.matches(driver::options::OPT_W_Joined) && A->getNumValues() == 1 &&
+         llvm::StringRef(A->getValue()).starts_with("error")))
+      Drop.insert(A->getIndex() + 1);
+  }
   bool HasResourceDir = false;
   std::vector<std::string> Out;
   for (size_t I = 0; I < Args.size(); ++I) {
@@ -148,10 +158,10 @@ void adjustCommand(tooling::CompileCommand &C,
   }
   if (!HasResourceDir)
     Out.insert(Out.begin() + 1, "-resource-dir=" + resourceDir());
-  // GCC's warning flags are unknown to clang, and clang warns where GCC
-  // did not: with the build's -Werror either would fail the analysis.
+  // GCC's warning flags are unknown to clang; clang would warn about each.
   Out.insert(Out.begin() + 1, "-Wno-unknown-warning-option");
-  // After the command's own -Werror, but before a "--" ending the options.
+  // Cancels a plain -Werror in a spelling the loop above missed; after the
+  // command's own flags, but before a "--" ending the options.
   auto DashDash = std::find(Out.begin(), Out.end(), "--");
   Out.insert(DashDash, "-Wno-error");
   Args = std::move(Out);

@@ -15,9 +15,10 @@ namespace unawaited::cli {
 llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
 loadDatabase(llvm::StringRef BuildPath);
 
-/// Makes a command runnable by our clang: adds the resource directory and
-/// drops flags clang does not know (GCC-only ones), recording each dropped
-/// flag in \p Dropped so the caller can warn once per flag.
+/// Makes a command runnable by our clang: adds the resource directory,
+/// drops the flags that turn warnings into errors, and drops flags clang
+/// does not know (GCC-only ones), recording each of those in \p Dropped so
+/// the caller can warn once per flag.
 void adjustCommand(clang::tooling::CompileCommand &C,
                    std::set<std::string> &Dropped);
 

@@ -429,6 +429,27 @@ TEST_F(Project, GccFlagsAreDroppedWithOneWarningEach) {
   EXPECT_EQ(count(R.Err, "could not analyse"), 0u) << R.Err;
 }
 
+// -Werror=foo and -pedantic-errors survive a trailing -Wno-error; a file
+// that only warns must still be analysed.
+TEST_F(Project, WarningsAsErrorsFlagsCannotFailAFile) {
+  writeFile(Dir + "/src/w.cpp",
+            "#include \"shared.h\"\n"
+            "int no_return(int x) { if (x) return 1; }\n"
+            "demo::Task<> w() {\n  int unused = 0;\n  fetch();\n"
+            "  co_return;\n}\n"
+            "int vla(int n) { int a[n]; return sizeof a; }\n");
+  for (const char *Flags :
+       {"-Werror=return-type -Werror=unused-variable",
+        "-Wall -Werror=all -Werror", "--warn-error=vla-cxx-extension",
+        "-pedantic-errors"}) {
+    writeDb(commandEntry("src/w.cpp", Flags));
+    RunResult R = cli({"-p", ".", "--header-filter=^$"});
+    EXPECT_EQ(R.ExitCode, 1) << Flags << "\n" << R.Err;
+    EXPECT_EQ(count(R.Out, "w.cpp:5:3: warning"), 1u) << Flags << R.Out;
+    EXPECT_EQ(count(R.Err, "could not analyse"), 0u) << Flags << R.Err;
+  }
+}
+
 TEST_F(Project, ArgumentsFormResponseFilesAndRelativeDirectories) {
   writeFile(Dir + "/flags.rsp", "-std=c++20 " + inc());
   writeFile(Dir + "/compile_commands.json",
