@@ -11,24 +11,11 @@ namespace unawaited::cli {
 
 static const char *const Version = "0.1.0";
 
-#ifndef UNAWAITED_SOURCE_DOCS
-#define UNAWAITED_SOURCE_DOCS ""
-#endif
-
-static std::string fileURI(llvm::StringRef Path);
-
-/// The docs directory to link to: the installed one next to this binary
-/// (<prefix>/share/doc/unawaited), else the source tree this was built from.
-static std::string docsDir() {
-  std::string Exe = llvm::sys::fs::getMainExecutable(
-      nullptr, reinterpret_cast<void *>(&docsDir));
-  llvm::SmallString<256> Installed(
-      llvm::sys::path::parent_path(llvm::sys::path::parent_path(Exe)));
-  llvm::sys::path::append(Installed, "share", "doc", "unawaited");
-  if (llvm::sys::fs::is_directory(Installed + "/checks"))
-    return std::string(Installed);
-  return UNAWAITED_SOURCE_DOCS;
-}
+// Links in SARIF must work wherever the report is read (a CI upload), so
+// they point to the project's home, never to local files.
+static const char *const HomeURI = "https://github.com/unawaited/unawaited";
+static const char *const ChecksDocURI =
+    "https://github.com/unawaited/unawaited/blob/main/docs/checks/";
 
 std::string sourceLine(llvm::StringRef File, unsigned Line) {
   static std::mutex Mu;
@@ -250,7 +237,7 @@ static void writeSarif(const Report &R, llvm::raw_ostream &OS) {
         {"id", C},
         {"name", Name},
         {"shortDescription", llvm::json::Object{{"text", ruleDescription(C)}}},
-        {"helpUri", fileURI(docsDir() + "/checks/" + C + ".md")},
+        {"helpUri", std::string(ChecksDocURI) + C + ".md"},
         {"defaultConfiguration", llvm::json::Object{{"level", "warning"}}}});
   }
   llvm::json::Array Results;
@@ -313,12 +300,10 @@ static void writeSarif(const Report &R, llvm::raw_ostream &OS) {
   llvm::json::Object Run{
       {"tool",
        llvm::json::Object{
-           {"driver",
-            llvm::json::Object{
-                {"name", "unawaited"},
-                {"version", Version},
-                {"informationUri", fileURI(docsDir() + "/user-guide.md")},
-                {"rules", std::move(Rules)}}}}},
+           {"driver", llvm::json::Object{{"name", "unawaited"},
+                                         {"version", Version},
+                                         {"informationUri", HomeURI},
+                                         {"rules", std::move(Rules)}}}}},
       {"results", std::move(Results)},
       {"invocations",
        llvm::json::Array{llvm::json::Object{

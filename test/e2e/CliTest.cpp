@@ -152,6 +152,29 @@ TEST_F(Cli, NeverWritesSourcesWithoutFix) {
   EXPECT_EQ(*Sarif->getAsObject()->getString("version"), "2.1.0");
 }
 
+// SARIF is uploaded and read elsewhere: its links must not be local files.
+TEST_F(Cli, SarifLinksPointToTheProjectOnGithub) {
+  RunResult R = cli({"-p", ".", "--format=sarif"});
+  EXPECT_EQ(R.ExitCode, 1) << R.Err;
+  auto Sarif = llvm::json::parse(R.Out);
+  ASSERT_TRUE(bool(Sarif)) << R.Out;
+  const llvm::json::Object *Driver =
+      (*Sarif->getAsObject()->getArray("runs"))[0]
+          .getAsObject()
+          ->getObject("tool")
+          ->getObject("driver");
+  EXPECT_EQ(*Driver->getString("informationUri"),
+            "https://github.com/unawaited/unawaited");
+  const llvm::json::Array *Rules = Driver->getArray("rules");
+  ASSERT_EQ(Rules->size(), 3u);
+  for (const llvm::json::Value &Rule : *Rules) {
+    const llvm::json::Object *O = Rule.getAsObject();
+    EXPECT_EQ(*O->getString("helpUri"),
+              "https://github.com/unawaited/unawaited/blob/main/docs/checks/" +
+                  O->getString("id")->str() + ".md");
+  }
+}
+
 TEST_F(Cli, BaselineReportsOnlyNewFindings) {
   EXPECT_EQ(cli({"-p", ".", "--write-baseline=base.json"}).ExitCode, 1);
   EXPECT_EQ(cli({"-p", ".", "--baseline=base.json"}).ExitCode, 0);
