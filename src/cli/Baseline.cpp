@@ -10,23 +10,56 @@
 
 namespace unawaited::cli {
 
-static std::string absoluteDir(llvm::StringRef BaselinePath) {
-  llvm::SmallString<256> P(BaselinePath);
-  (void)llvm::sys::fs::make_absolute(
-      P); // no working directory: keep it relative
-  llvm::sys::path::remove_dots(P, true);
-  return llvm::sys::path::parent_path(P).str();
+/// The real path (symlinks resolved) of an absolute or relative path; the
+/// lexical absolute path when it cannot be resolved.
+static std::string realPath(llvm::StringRef Path) {
+  static llvm::StringMap<std::string> Cache;
+  auto It = Cache.find(Path);
+  if (It != Cache.end())
+    return It->second;
+  llvm::SmallString<256> Real;
+  if (llvm::sys::fs::real_path(Path, Real)) {
+    Real = Path;
+    (void)llvm::sys::fs::make_absolute(Real); // no working directory: keep it
+    llvm::sys::path::remove_dots(Real, true);
+  }
+  return Cache.try_emplace(Path, std::string(Real)).first->second;
 }
 
+static std::string realDir(llvm::StringRef BaselinePath) {
+  llvm::StringRef Parent = llvm::sys::path::parent_path(BaselinePath);
+  return realPath(Parent.empty() ? "." : Parent);
+}
+
+/// \p File relative to \p Dir, both resolved to real paths, with ".." where
+/// needed, so the key survives moving the checkout (and a symlinked
+/// spelling of it) with the baseline wherever it is.
 static std::string relativeTo(llvm::StringRef File, llvm::StringRef Dir) {
-  llvm::StringRef F(File);
-  if (F.consume_front(Dir) && F.consume_front("/"))
-    return F.str();
-  return File.str();
+  std::string RealFile = realPath(File);
+  llvm::SmallVector<llvm::StringRef, 16> F, D;
+  for (auto I = llvm::sys::path::begin(RealFile),
+            E = llvm::sys::path::end(RealFile);
+       I != E; ++I)
+    F.push_back(*I);
+  for (auto I = llvm::sys::path::begin(Dir), E = llvm::sys::path::end(Dir);
+       I != E; ++I)
+    D.push_back(*I);
+  size_t Common = 0;
+  while (Common < F.size() && Common < D.size() && F[Common] == D[Common])
+    ++Common;
+  if (Common == 0) // no common root: nothing relative to say
+    return RealFile;
+  std::string Out;
+  for (size_t I = Common; I < D.size(); ++I)
+    Out += "../";
+  for (size_t I = Common; I < F.size(); ++I)
+    Out += (I > Common ? "/" : "") + F[I].str();
+  return Out;
 }
 
 /// 2: fingerprints hash the enclosing function instead of the message.
-static constexpr int FormatVersion = 2;
+/// 3: paths are relative to the baseline's real directory even outside it.
+static constexpr int FormatVersion = 3;
 
 std::string fingerprint(const DiagRecord &D, llvm::StringRef BaselineDir) {
   std::string Line = sourceLine(D.File, D.Line);
@@ -53,7 +86,7 @@ llvm::Expected<Baseline> Baseline::load(llvm::StringRef Path) {
                                    Path.str().c_str(),
                                    llvm::toString(Parsed.takeError()).c_str());
   Baseline B;
-  B.Dir = absoluteDir(Path);
+  B.Dir = realDir(Path);
   const llvm::json::Object *Root = Parsed->getAsObject();
   const llvm::json::Array *List = Root ? Root->getArray("findings") : nullptr;
   if (!List)
@@ -76,7 +109,7 @@ llvm::Expected<Baseline> Baseline::load(llvm::StringRef Path) {
 
 llvm::Error Baseline::write(llvm::StringRef Path,
                             const std::vector<DiagRecord> &Findings) {
-  std::string Dir = absoluteDir(Path);
+  std::string Dir = realDir(Path);
   llvm::json::Array List;
   for (const DiagRecord &D : Findings) {
     List.push_back(llvm::json::Object{{"fingerprint", fingerprint(D, Dir)},

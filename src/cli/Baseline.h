@@ -1,8 +1,9 @@
 //===- Baseline.h - Accepting today's findings, reporting new ones -*- C++ -*-===//
 //
-// A fingerprint is the check, the file (relative to the baseline file), the
-// enclosing function and the source line with white space folded, so
-// findings keep their fingerprint when unrelated lines above them move.
+// A fingerprint is the check, the file (relative to the baseline file's
+// directory, both as real paths, with ".." if outside it), the enclosing
+// function and the source line with white space folded, so findings keep
+// their fingerprint when unrelated lines above them move.
 // Identical fingerprints are counted, so a second copy of a baselined bug is
 // new.
 //

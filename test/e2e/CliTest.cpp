@@ -217,13 +217,70 @@ TEST_F(Cli, BaselineFingerprintsFollowTheFunctionNotTheLine) {
   EXPECT_NE(R.Out.find("bad.cpp:4:3: warning"), std::string::npos) << R.Out;
 }
 
-TEST_F(Cli, BaselineOfAnotherFormatVersionIsExitTwo) {
-  writeFile(Dir + "/old.json", "{\"version\": 1, \"findings\": []}");
-  RunResult R = cli({"-p", ".", "--baseline=old.json"});
-  EXPECT_EQ(R.ExitCode, 2);
-  EXPECT_NE(R.Err.find("write it again with --write-baseline"),
+// A baseline outside the source tree (ci/ beside it) names the sources with
+// "..", so it keeps matching when the whole checkout moves.
+TEST_F(Cli, BaselineOutsideTheSourcesSurvivesMovingTheCheckout) {
+  auto Project = [](const std::string &Root) {
+    llvm::sys::fs::create_directories(Root + "/proj/src");
+    llvm::sys::fs::create_directories(Root + "/ci");
+    writeFile(Root + "/proj/src/bad.cpp",
+              "#include \"task.h\"\ndemo::Task<int> fetch();\n"
+              "demo::Task<> h() {\n  fetch();\n  co_return;\n}\n");
+    writeFile(Root + "/proj/compile_commands.json",
+              "[{\"directory\": \"" + Root +
+                  "/proj\", \"file\": \"src/bad.cpp\", \"arguments\": "
+                  "[\"clang++\", \"-std=c++20\", \"-I" +
+                  std::string(UNAWAITED_TEST_INPUTS) +
+                  "\", \"-c\", \"src/bad.cpp\"]}]");
+  };
+  Project(Dir + "/old");
+  ASSERT_EQ(
+      cli({"-p", "old/proj", "--write-baseline=old/ci/base.json"}).ExitCode, 1);
+  std::string Base = readFile(Dir + "/old/ci/base.json");
+  EXPECT_NE(Base.find("\"file\": \"../proj/src/bad.cpp\""), std::string::npos)
+      << Base;
+  EXPECT_EQ(Base.find(Dir), std::string::npos) << Base;
+  Project(Dir + "/new");
+  writeFile(Dir + "/new/ci/base.json", Base);
+  removeTree(Dir + "/old");
+  RunResult R = cli({"-p", "new/proj", "--baseline=new/ci/base.json"});
+  EXPECT_EQ(R.ExitCode, 0) << R.Out << R.Err;
+  EXPECT_NE(R.Err.find("1 in the baseline"), std::string::npos) << R.Err;
+}
+
+// The database has real paths; a symlinked spelling of the project, on
+// either side, still matches.
+TEST_F(Cli, BaselineMatchesThroughASymlinkedProjectDirectory) {
+  llvm::sys::fs::create_directories(Dir + "/bl");
+  writeFile(Dir + "/bl/bad.cpp", readFile(Dir + "/bad.cpp"));
+  writeFile(Dir + "/bl/compile_commands.json",
+            "[{\"directory\": \"" + Dir +
+                "/bl\", \"file\": \"bad.cpp\", \"arguments\": "
+                "[\"clang++\", \"-std=c++20\", \"-I" +
+                std::string(UNAWAITED_TEST_INPUTS) +
+                "\", \"-c\", \"bad.cpp\"]}]");
+  ASSERT_FALSE(llvm::sys::fs::create_link("bl", Dir + "/bllink"));
+  ASSERT_EQ(cli({"-p", "bllink", "--write-baseline=bllink/base.json"}).ExitCode,
+            1);
+  EXPECT_NE(readFile(Dir + "/bl/base.json").find("\"file\": \"bad.cpp\""),
             std::string::npos)
-      << R.Err;
+      << readFile(Dir + "/bl/base.json");
+  RunResult Link = cli({"-p", "bllink", "--baseline=bllink/base.json"});
+  EXPECT_EQ(Link.ExitCode, 0) << Link.Out << Link.Err;
+  RunResult Real = cli({"-p", "bl", "--baseline=bl/base.json"});
+  EXPECT_EQ(Real.ExitCode, 0) << Real.Out << Real.Err;
+}
+
+TEST_F(Cli, BaselineOfAnotherFormatVersionIsExitTwo) {
+  for (const char *Old : {"1", "2"}) {
+    writeFile(Dir + "/old.json",
+              std::string("{\"version\": ") + Old + ", \"findings\": []}");
+    RunResult R = cli({"-p", ".", "--baseline=old.json"});
+    EXPECT_EQ(R.ExitCode, 2);
+    EXPECT_NE(R.Err.find("write it again with --write-baseline"),
+              std::string::npos)
+        << R.Err;
+  }
 }
 
 TEST_F(Cli, MalformedDiscoveredConfigIsExitTwo) {
