@@ -65,11 +65,16 @@ llvm::Error checkWritable(llvm::StringRef Path) {
   return llvm::Error::success();
 }
 
-llvm::Expected<FixSummary>
-applyFixes(const std::vector<DiagRecord> &Findings) {
-  FixSummary Summary;
-  std::map<std::string, tooling::Replacements> PerFile;
-  for (const DiagRecord &D : Findings) {
+/// Decides which findings --fix applies: their own fixes (never notes'),
+/// not from a failed unit, and not overlapping a fix accepted before.
+/// Fills \p PerFile with the accepted replacements.
+static std::vector<bool>
+acceptFixes(const std::vector<DiagRecord> &Findings,
+            std::map<std::string, tooling::Replacements> &PerFile,
+            FixSummary &Summary) {
+  std::vector<bool> Accepted(Findings.size(), false);
+  for (size_t I = 0; I < Findings.size(); ++I) {
+    const DiagRecord &D = Findings[I];
     // Code that does not compile is not ours to edit.
     if (D.Fixes.empty() || D.FromFailedUnit)
       continue;
@@ -93,11 +98,19 @@ applyFixes(const std::vector<DiagRecord> &Findings) {
     }
     if (Ok) {
       PerFile = std::move(Trial);
+      Accepted[I] = true;
       ++Summary.Applied;
     } else {
       ++Summary.Skipped;
     }
   }
+  return Accepted;
+}
+
+llvm::Expected<FixSummary> applyFixes(const std::vector<DiagRecord> &Findings) {
+  FixSummary Summary;
+  std::map<std::string, tooling::Replacements> PerFile;
+  (void)acceptFixes(Findings, PerFile, Summary);
   for (auto &[File, Reps] : PerFile) {
     if (Reps.empty())
       continue;
@@ -130,17 +143,23 @@ static tooling::DiagnosticMessage message(llvm::StringRef Text,
 
 llvm::Error exportFixes(const std::vector<DiagRecord> &Findings,
                         llvm::StringRef MainFile, llvm::StringRef OutPath) {
+  // Exactly what --fix applies: clang-apply-replacements would otherwise
+  // apply a note's alternative to a diagnostic without a fix of its own
+  // (and treats overlapping replacements as a conflict).
+  FixSummary Ignored;
+  std::map<std::string, tooling::Replacements> PerFile;
+  std::vector<bool> Accepted = acceptFixes(Findings, PerFile, Ignored);
+  static const std::vector<FixRecord> None;
   tooling::TranslationUnitDiagnostics TUD;
   TUD.MainSourceFile = MainFile.str();
-  for (const DiagRecord &D : Findings) {
+  for (size_t I = 0; I < Findings.size(); ++I) {
+    const DiagRecord &D = Findings[I];
     llvm::SmallVector<tooling::DiagnosticMessage, 1> Notes;
     for (const NoteRecord &N : D.Notes)
-      Notes.push_back(message(N.Message, N.File, N.Offset, N.Fixes));
-    // Code that does not compile is not ours to edit (as with --fix).
-    static const std::vector<FixRecord> None;
+      Notes.push_back(message(N.Message, N.File, N.Offset, None));
     TUD.Diagnostics.emplace_back(
         D.Check,
-        message(D.Message, D.File, D.Offset, D.FromFailedUnit ? None : D.Fixes),
+        message(D.Message, D.File, D.Offset, Accepted[I] ? D.Fixes : None),
         Notes,
         D.Level == "error" ? tooling::Diagnostic::Error
                            : tooling::Diagnostic::Warning,

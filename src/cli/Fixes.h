@@ -19,8 +19,9 @@ struct FixSummary {
 /// skipped whole, never merged.
 llvm::Expected<FixSummary> applyFixes(const std::vector<DiagRecord> &Findings);
 
-/// Writes clang-apply-replacements YAML for \p Findings; findings from
-/// translation units that did not compile are exported without fixes.
+/// Writes clang-apply-replacements YAML for \p Findings with exactly the
+/// replacements applyFixes would apply: notes and findings whose fixes are
+/// skipped (failed unit, overlap) are exported without replacements.
 llvm::Error exportFixes(const std::vector<DiagRecord> &Findings,
                         llvm::StringRef MainFile, llvm::StringRef OutPath);
 

@@ -365,6 +365,41 @@ TEST_F(Cli, ExportedFixesApplyWithClangApplyReplacements) {
   EXPECT_EQ(After.ExitCode, 0) << After.Out << After.Err;
 }
 
+// clang-apply-replacements applies a note's fix when the diagnostic has
+// none; the export must still apply exactly what --fix applies.
+TEST_F(Cli, ExportedFixesApplyExactlyWhatFixApplies) {
+  const std::string Eager = "#include \"task.h\"\ndemo::Eager<int> eager();\n"
+                            "demo::Task<int> fetch();\n"
+                            "demo::Task<> h() {\n  eager();\n  fetch();\n"
+                            "  co_return;\n}\n";
+  const std::string Broken = Eager + "int x = undeclared;\n";
+  auto Reset = [&] {
+    writeFile(Dir + "/eager.cpp", Eager);
+    writeFile(Dir + "/broken.cpp", Broken);
+  };
+  Reset();
+  writeDb({"eager.cpp", "broken.cpp"});
+  RunResult Fixed = cli({"-p", ".", "--fix"});
+  ASSERT_EQ(Fixed.ExitCode, 3) << Fixed.Err;
+  std::string ByFix = readFile(Dir + "/eager.cpp");
+  EXPECT_NE(ByFix.find("  eager();\n  co_await fetch();"), std::string::npos)
+      << ByFix;
+  EXPECT_EQ(readFile(Dir + "/broken.cpp"), Broken);
+
+  Reset();
+  llvm::sys::fs::create_directories(Dir + "/fixes");
+  RunResult X = cli({"-p", ".", "--export-fixes=fixes/unawaited.yaml"});
+  ASSERT_EQ(X.ExitCode, 3) << X.Err;
+  std::string Yaml = readFile(Dir + "/fixes/unawaited.yaml");
+  EXPECT_NE(Yaml.find("cast the expression to"), std::string::npos)
+      << Yaml; // the notes are there, without their alternatives
+  EXPECT_EQ(Yaml.find("(void)"), std::string::npos) << Yaml;
+  RunResult A = run({UNAWAITED_CLANG_APPLY_REPLACEMENTS, "fixes"}, Dir);
+  ASSERT_EQ(A.ExitCode, 0) << A.Out << A.Err;
+  EXPECT_EQ(readFile(Dir + "/eager.cpp"), ByFix);
+  EXPECT_EQ(readFile(Dir + "/broken.cpp"), Broken);
+}
+
 TEST_F(Cli, UncompilableFilesAreNeitherFixedNorGivenExportedFixes) {
   writeFile(Dir + "/broken.cpp",
             readFile(Dir + "/bad.cpp") + "int x = undeclared;\n");
