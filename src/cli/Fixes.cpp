@@ -7,20 +7,45 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/YAMLTraits.h"
 #include <map>
+#include <unistd.h>
 
 using namespace clang;
 
 namespace unawaited::cli {
 
-llvm::Error writeFileAtomically(llvm::StringRef Path,
+/// Follows symbolic links to the file they name, which need not exist yet
+/// (a dangling link is written through, as a shell's `>` would).
+static std::string resolveLinks(llvm::StringRef Path) {
+  llvm::SmallString<256> P(Path);
+  for (int Hops = 0; Hops < 40 && llvm::sys::fs::is_symlink_file(P); ++Hops) {
+    char Buf[4096];
+    ssize_t N = ::readlink(P.c_str(), Buf, sizeof(Buf) - 1);
+    if (N <= 0)
+      break;
+    llvm::StringRef Target(Buf, static_cast<size_t>(N));
+    if (llvm::sys::path::is_absolute(Target)) {
+      P = Target;
+    } else {
+      llvm::SmallString<256> Next(llvm::sys::path::parent_path(P));
+      llvm::sys::path::append(Next, Target);
+      P = Next;
+    }
+  }
+  return std::string(P);
+}
+
+llvm::Error writeFileAtomically(llvm::StringRef LinkOrPath,
                                 llvm::StringRef Contents) {
+  // Renaming onto a symlink would replace the link: write its target.
+  std::string Path = resolveLinks(LinkOrPath);
   llvm::SmallString<256> Model(Path);
   Model += ".unawaited-%%%%%%";
   int FD = -1;
   llvm::SmallString<256> Temp;
   if (std::error_code EC = llvm::sys::fs::createUniqueFile(Model, FD, Temp))
     return llvm::createStringError(EC, "cannot write '%s': %s",
-                                   Path.str().c_str(), EC.message().c_str());
+                                   LinkOrPath.str().c_str(),
+                                   EC.message().c_str());
   {
     llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
     OS << Contents;
@@ -28,22 +53,23 @@ llvm::Error writeFileAtomically(llvm::StringRef Path,
     if (OS.has_error()) {
       (void)llvm::sys::fs::remove(Temp);
       return llvm::createStringError(OS.error(), "cannot write '%s'",
-                                     Path.str().c_str());
+                                     LinkOrPath.str().c_str());
     }
   }
   // Keep the file's mode (an executable script stays executable).
   if (auto Perms = llvm::sys::fs::getPermissions(Path)) {
     if (std::error_code EC = llvm::sys::fs::setPermissions(Temp, *Perms)) {
       (void)llvm::sys::fs::remove(Temp);
-      return llvm::createStringError(EC,
-                                     "cannot keep the permissions of '%s': %s",
-                                     Path.str().c_str(), EC.message().c_str());
+      return llvm::createStringError(
+          EC, "cannot keep the permissions of '%s': %s",
+          LinkOrPath.str().c_str(), EC.message().c_str());
     }
   }
   if (std::error_code EC = llvm::sys::fs::rename(Temp, Path)) {
     (void)llvm::sys::fs::remove(Temp);
     return llvm::createStringError(EC, "cannot replace '%s': %s",
-                                   Path.str().c_str(), EC.message().c_str());
+                                   LinkOrPath.str().c_str(),
+                                   EC.message().c_str());
   }
   return llvm::Error::success();
 }
@@ -55,7 +81,8 @@ llvm::Error checkWritable(llvm::StringRef Path) {
   };
   if (llvm::sys::fs::is_directory(Path))
     return Fail("it is a directory");
-  llvm::SmallString<256> Dir(llvm::sys::path::parent_path(Path));
+  // The directory written to is the link target's (writeFileAtomically).
+  llvm::SmallString<256> Dir(llvm::sys::path::parent_path(resolveLinks(Path)));
   if (Dir.empty())
     Dir = ".";
   if (!llvm::sys::fs::is_directory(Dir))

@@ -25,7 +25,8 @@ llvm::Expected<FixSummary> applyFixes(const std::vector<DiagRecord> &Findings);
 llvm::Error exportFixes(const std::vector<DiagRecord> &Findings,
                         llvm::StringRef MainFile, llvm::StringRef OutPath);
 
-/// Writes \p Contents to \p Path atomically (temporary file, then rename).
+/// Writes \p Contents to \p Path atomically (temporary file, then rename),
+/// keeping its mode; a symbolic link stays one and its target is written.
 llvm::Error writeFileAtomically(llvm::StringRef Path,
                                 llvm::StringRef Contents);
 

@@ -351,6 +351,33 @@ TEST_F(Cli, FixKeepsTheFileModeAndIsIdempotent) {
     EXPECT_EQ(It->path().find(".unawaited-"), std::string::npos) << It->path();
 }
 
+// Renaming onto a symlink replaces the link; --fix and -o write its target.
+TEST_F(Cli, FixAndOutputWriteThroughSymlinks) {
+  namespace fs = llvm::sys::fs;
+  fs::create_directories(Dir + "/real");
+  ASSERT_FALSE(fs::rename(Dir + "/bad.cpp", Dir + "/real/bad.cpp"));
+  ASSERT_FALSE(fs::create_link("real/bad.cpp", Dir + "/bad.cpp"));
+  writeFile(Dir + "/real/report.txt", "old\n");
+  ASSERT_FALSE(fs::create_link("real/report.txt", Dir + "/report.txt"));
+  RunResult R = cli({"-p", ".", "--fix", "-o", "report.txt"});
+  EXPECT_EQ(R.ExitCode, 1) << R.Err;
+  EXPECT_TRUE(fs::is_symlink_file(Dir + "/bad.cpp"));
+  EXPECT_TRUE(fs::is_symlink_file(Dir + "/report.txt"));
+  EXPECT_NE(readFile(Dir + "/real/bad.cpp").find("  co_await fetch();"),
+            std::string::npos)
+      << readFile(Dir + "/real/bad.cpp");
+  EXPECT_NE(readFile(Dir + "/real/report.txt").find("bad.cpp:4:3: warning"),
+            std::string::npos)
+      << readFile(Dir + "/real/report.txt");
+  for (const std::string &D : {Dir, Dir + "/real"}) {
+    std::error_code EC;
+    for (fs::directory_iterator It(D, EC), End; It != End && !EC;
+         It.increment(EC))
+      EXPECT_EQ(It->path().find(".unawaited-"), std::string::npos)
+          << It->path();
+  }
+}
+
 TEST_F(Cli, ExportedFixesApplyWithClangApplyReplacements) {
   llvm::sys::fs::create_directories(Dir + "/fixes");
   EXPECT_EQ(cli({"-p", ".", "--export-fixes=fixes/unawaited.yaml"}).ExitCode,
