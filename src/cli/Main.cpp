@@ -23,9 +23,11 @@
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/WithColor.h"
 #include <chrono>
+#include <fcntl.h>
 #include <map>
 #include <set>
 #include <thread>
+#include <unistd.h>
 
 using namespace clang;
 using namespace llvm;
@@ -106,6 +108,43 @@ cl::opt<bool> Quiet("quiet", cl::desc("No progress and no summary"),
 cl::opt<std::string> WorkerTaskFile("worker", cl::Hidden,
                                     cl::desc("internal: analyse one task"));
 
+/// cl::ParseCommandLineOptions with what it prints on stderr captured: a bad
+/// option value is reported straight to errs(), not to the stream it is
+/// given, so without this a usage error could not be one line. A pipe, not
+/// a file, so --help (which exits inside) leaves nothing behind; its write
+/// end does not block, so a long message is cut rather than deadlocking.
+bool parseCommandLine(int Argc, const char **Argv, std::string &Printed) {
+  raw_string_ostream OS(Printed);
+  int Pipe[2] = {-1, -1};
+  int SavedErr = -1;
+  errs().flush();
+  if (::pipe2(Pipe, O_CLOEXEC) == 0) {
+    (void)::fcntl(Pipe[1], F_SETFL, O_NONBLOCK);
+    SavedErr = ::dup(2);
+    if (SavedErr < 0 || ::dup2(Pipe[1], 2) < 0) {
+      SavedErr = -1;
+      ::close(Pipe[0]);
+      ::close(Pipe[1]);
+    }
+  }
+  bool Ok = cl::ParseCommandLineOptions(
+      Argc, Argv,
+      "finds C++20 coroutine tasks that are discarded or never awaited\n", &OS);
+  if (SavedErr >= 0) {
+    errs().flush();
+    (void)::dup2(SavedErr, 2);
+    ::close(SavedErr);
+    ::close(Pipe[1]);
+    (void)::fcntl(Pipe[0], F_SETFL, O_NONBLOCK);
+    char Buf[4096];
+    for (ssize_t N; (N = ::read(Pipe[0], Buf, sizeof(Buf))) > 0;)
+      OS << StringRef(Buf, static_cast<size_t>(N));
+    ::close(Pipe[0]);
+  }
+  OS.flush();
+  return Ok;
+}
+
 int usageError(const Twine &Message) {
   WithColor::error(errs(), "unawaited") << Message << "\n";
   return 2;
@@ -169,17 +208,13 @@ int main(int argc, const char **argv) {
   cl::SetVersionPrinter([](raw_ostream &OS) {
     OS << "unawaited 0.1.0 (clang " << LLVM_VERSION_STRING << ")\n";
   });
-  std::string ParseErrors;
-  raw_string_ostream ParseOS(ParseErrors);
-  if (!cl::ParseCommandLineOptions(
-          argc, argv,
-          "finds C++20 coroutine tasks that are discarded or never awaited\n",
-          &ParseOS)) {
-    ParseOS.flush();
-    StringRef First = StringRef(ParseErrors).trim().split('\n').first;
+  std::string Printed;
+  if (!parseCommandLine(argc, argv, Printed)) {
+    StringRef First = StringRef(Printed).trim().split('\n').first.rtrim();
     First.consume_front("unawaited: ");
-    return usageError(First);
+    return usageError(First.empty() ? "invalid command line" : First);
   }
+  errs() << Printed; // warnings of a successful parse, if any
   if (!WorkerTaskFile.empty())
     return runWorker(WorkerTaskFile);
   if (!FixedErr.empty())

@@ -81,12 +81,18 @@ TEST_F(Cli, BadInputIsOneLineAndExitTwo) {
       {{"-p", ".", "--config-file=missing.yaml"}, "cannot read config file"},
       {{"-p", ".", "--config={Checks: [}"}, "invalid configuration"},
       {{}, "no input"},
+      // Bad option values are reported by LLVM's parser straight to stderr.
+      {{"-p", ".", "--timeout=-1"}, "'-1' value invalid for uint argument"},
+      {{"-p", ".", "-j", "abc"}, "for the -j option: 'abc' value invalid"},
+      {{"-p", ".", "--format=xml"}, "Cannot find option named 'xml'"},
+      {{"-p", ".", "--progress=x"}, "Cannot find option named 'x'"},
   };
   for (auto &C : Cases) {
     RunResult R = cli(C.Args);
     EXPECT_EQ(R.ExitCode, 2) << C.Says << "\n" << R.Err;
     EXPECT_NE(R.Err.find(C.Says), std::string::npos) << R.Err;
     EXPECT_EQ(std::count(R.Err.begin(), R.Err.end(), '\n'), 1) << R.Err;
+    EXPECT_EQ(R.Err.rfind("unawaited: error: ", 0), 0u) << R.Err;
   }
   writeFile(Dir + "/malformed/compile_commands.json", "");
   llvm::sys::fs::create_directories(Dir + "/malformed");
