@@ -250,13 +250,19 @@ int main(int argc, const char **argv) {
       return usageError("the compilation database lists no files");
     Files = DB->getAllFiles();
   } else {
+    // One analysis per file however it is spelled (./a.cpp, a link to it).
+    std::set<std::string> Seen;
     for (const std::string &S : Sources) {
       std::string Abs = absolutePath(S);
       if (!sys::fs::exists(Abs))
         return usageError("no such file: '" + S + "'");
       if (sys::fs::is_directory(Abs))
         return usageError("'" + S + "' is a directory, not a source file");
-      Files.push_back(Abs);
+      SmallString<256> Real;
+      if (sys::fs::real_path(Abs, Real))
+        Real = Abs;
+      if (Seen.insert(std::string(Real)).second)
+        Files.push_back(Abs);
     }
   }
   std::optional<Regex> ExcludeRe;

@@ -103,6 +103,19 @@ TEST_F(Cli, BadInputIsOneLineAndExitTwo) {
       << M.Err;
 }
 
+TEST_F(Cli, DuplicateSourcesAreAnalysedOnce) {
+  ASSERT_FALSE(llvm::sys::fs::create_link("bad.cpp", Dir + "/alias.cpp"));
+  RunResult R =
+      cli({"-p", ".", "--format=json", "bad.cpp", "good.cpp", "bad.cpp",
+           "./bad.cpp", Dir + "/sub/../bad.cpp", "alias.cpp"});
+  EXPECT_EQ(R.ExitCode, 1) << R.Err;
+  auto V = llvm::json::parse(R.Out);
+  ASSERT_TRUE(bool(V)) << R.Out;
+  const llvm::json::Object *Root = V->getAsObject();
+  EXPECT_EQ(*Root->getObject("summary")->getInteger("files"), 2);
+  EXPECT_EQ(Root->getArray("findings")->size(), 1u) << R.Out;
+}
+
 TEST_F(Cli, UncompilableFileIsExitThreeAndTheRestIsAnalysed) {
   writeDb({"bad.cpp", "broken.cpp"});
   RunResult R = cli({"-p", "."});
