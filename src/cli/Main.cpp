@@ -310,6 +310,11 @@ int main(int argc, const char **argv) {
     if (Config.empty() && ConfigFile.empty())
       if (Error E = validateDiscoveredConfigs(Files))
         return usageError(toString(std::move(E)));
+    // As clang-tidy's "no checks enabled": a run that cannot find anything
+    // must not pass quietly.
+    if (!Files.empty() && !anyCheckEnabled(**Provider, Files))
+      return usageError("no checks enabled: --checks or the configuration "
+                        "disable every coro-* check");
   }
   std::optional<Baseline> Base;
   if (!BaselineFile.empty()) {

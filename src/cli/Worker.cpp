@@ -4,7 +4,9 @@
 #include "Record.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/GlobList.h"
 #include "unawaited/CheckGlob.h"
+#include "unawaited/Finding.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -161,6 +163,18 @@ makeOptionsProvider(const WorkerTask &T) {
     Inner = std::make_unique<FileOptionsProvider>(Global, Defaults, Override);
   }
   return std::make_unique<CoroOptionsProvider>(std::move(Inner), T.Checks);
+}
+
+bool anyCheckEnabled(ClangTidyOptionsProvider &Provider,
+                     llvm::ArrayRef<std::string> Files) {
+  for (const std::string &F : Files) {
+    // The same glob semantics the worker's clang-tidy applies.
+    GlobList Globs(Provider.getOptions(F).Checks.value_or(""));
+    for (CheckId Id : AllChecks)
+      if (Globs.contains(checkName(Id)))
+        return true;
+  }
+  return false;
 }
 
 namespace {

@@ -34,6 +34,10 @@ int runWorker(llvm::StringRef TaskFile);
 llvm::Expected<std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>>
 makeOptionsProvider(const WorkerTask &T);
 
+/// Whether \p Provider enables at least one coro-* check for one of \p Files.
+bool anyCheckEnabled(clang::tidy::ClangTidyOptionsProvider &Provider,
+                     llvm::ArrayRef<std::string> Files);
+
 /// Parses every .clang-tidy file clang-tidy would discover for \p Files
 /// (absolute paths), so that a malformed one is an input error rather than
 /// a warning clang-tidy prints and ignores.

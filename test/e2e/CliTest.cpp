@@ -116,6 +116,31 @@ TEST_F(Cli, DuplicateSourcesAreAnalysedOnce) {
   EXPECT_EQ(Root->getArray("findings")->size(), 1u) << R.Out;
 }
 
+// Like clang-tidy's "no checks enabled": an error before any work, not a
+// quiet pass with no findings.
+TEST_F(Cli, NoChecksEnabledIsExitTwoBeforeAnyWork) {
+  for (std::vector<std::string> Args :
+       {std::vector<std::string>{"--checks=-*"},
+        {"--checks=-coro-*,bugprone-*"},
+        {"--config={Checks: '-coro-*'}"},
+        {"--config={Checks: '-*,coro-*'}", "--checks=-coro-*"}}) {
+    std::vector<std::string> Argv = {
+        "/usr/bin/env", "UNAWAITED_TEST_WORKER_LOG=" + Dir + "/log",
+        UNAWAITED_CLI,  "--progress=never",
+        "-p",           ".",
+        "-o",           "out.txt"};
+    Argv.insert(Argv.end(), Args.begin(), Args.end());
+    RunResult R = run(Argv, Dir);
+    EXPECT_EQ(R.ExitCode, 2) << Args.back() << R.Err;
+    EXPECT_EQ(R.Err, "unawaited: error: no checks enabled: --checks or the "
+                     "configuration disable every coro-* check\n");
+    EXPECT_FALSE(llvm::sys::fs::exists(Dir + "/log")) << Args.back();
+    EXPECT_FALSE(llvm::sys::fs::exists(Dir + "/out.txt")) << Args.back();
+  }
+  // One check left is enough.
+  EXPECT_EQ(cli({"-p", ".", "--checks=-*,coro-discarded-task"}).ExitCode, 1);
+}
+
 TEST_F(Cli, UncompilableFileIsExitThreeAndTheRestIsAnalysed) {
   writeDb({"bad.cpp", "broken.cpp"});
   RunResult R = cli({"-p", "."});
