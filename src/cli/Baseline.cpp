@@ -127,14 +127,21 @@ llvm::Error Baseline::write(llvm::StringRef Path,
   return writeFileAtomically(Path, Text);
 }
 
+bool Baseline::match(const DiagRecord &D,
+                     llvm::StringMap<unsigned> &Left) const {
+  auto It = Left.find(fingerprint(D, Dir));
+  if (It == Left.end() || It->second == 0)
+    return false;
+  --It->second;
+  return true;
+}
+
 size_t Baseline::filter(std::vector<DiagRecord> &Findings) const {
   llvm::StringMap<unsigned> Left = Counts;
   size_t Removed = 0;
   std::vector<DiagRecord> Kept;
   for (DiagRecord &D : Findings) {
-    auto It = Left.find(fingerprint(D, Dir));
-    if (It != Left.end() && It->second > 0) {
-      --It->second;
+    if (match(D, Left)) {
       ++Removed;
       continue;
     }

@@ -25,6 +25,11 @@ public:
   /// Removes baselined findings from \p Findings; returns how many.
   size_t filter(std::vector<DiagRecord> &Findings) const;
 
+  /// The fingerprints not yet matched, for matching findings one at a time.
+  llvm::StringMap<unsigned> unmatched() const { return Counts; }
+  /// Whether \p D (located) is baselined; consumes its entry in \p Left.
+  bool match(const DiagRecord &D, llvm::StringMap<unsigned> &Left) const;
+
 private:
   std::string Dir;
   llvm::StringMap<unsigned> Counts;

@@ -369,7 +369,34 @@ int main(int argc, const char **argv) {
   Bar.Enabled = !Quiet && (Progress == ProgressMode::Always ||
                            (Progress == ProgressMode::Auto &&
                             sys::Process::StandardErrIsDisplayed()));
-  Sched.Progress = [&](size_t D, size_t T, size_t F) { Bar.update(D, T, F); };
+  // A header finding from another unit is dropped, as in the gathering
+  // below.
+  auto Reported = [&](const DiagRecord &D, const std::string &TUFile) {
+    return D.isFinding() &&
+           (D.File == TUFile || (HeaderRe.match(D.File) &&
+                                 !(ExcludeRe && ExcludeRe->match(D.File))));
+  };
+  // The bar counts what the report will list: filtered, de-duplicated and
+  // not in the baseline. Those counts do not depend on the arrival order.
+  std::set<std::tuple<std::string, std::string, unsigned, std::string>> BarSeen;
+  StringMap<unsigned> BarUnmatched;
+  if (Base)
+    BarUnmatched = Base->unmatched();
+  size_t BarFindings = 0;
+  Sched.Progress = [&](size_t Done, size_t Total, const TUResult &TU) {
+    if (!Bar.Enabled)
+      return;
+    for (const DiagRecord &D : TU.Diags) {
+      if (!Reported(D, TU.File) ||
+          !BarSeen.insert({D.Check, D.File, D.Offset, D.Message}).second)
+        continue;
+      DiagRecord Located = D;
+      locate(Located.File, Located.Offset, Located.Line, Located.Column);
+      if (!Base || !Base->match(Located, BarUnmatched))
+        ++BarFindings;
+    }
+    Bar.update(Done, Total, BarFindings);
+  };
   std::vector<TUResult> Results = runWorkers(Tasks, Sched);
 
   // Gather, locate, filter and de-duplicate.
@@ -388,8 +415,7 @@ int main(int argc, const char **argv) {
         Fail.Errors.push_back(std::move(D));
         continue;
       }
-      if (D.File != TU.File &&
-          (!HeaderRe.match(D.File) || (ExcludeRe && ExcludeRe->match(D.File))))
+      if (!Reported(D, TU.File))
         continue;
       if (!Seen.insert({D.Check, D.File, D.Offset, D.Message}).second)
         continue; // a header seen from another translation unit

@@ -149,18 +149,16 @@ std::vector<TUResult> runWorkers(const std::vector<WorkerTask> &Tasks,
 
   std::atomic<size_t> Next{0};
   std::mutex Mu;
-  size_t Done = 0, Findings = 0;
+  size_t Done = 0;
   auto Loop = [&] {
     for (size_t N; (N = Next++) < Order.size();) {
       size_t I = Order[N].second;
       TUResult R = runOne(Tasks[I], Opts);
       std::lock_guard<std::mutex> Lock(Mu);
-      for (const DiagRecord &D : R.Diags)
-        Findings += D.isFinding();
       Results[I] = std::move(R);
       ++Done;
       if (Opts.Progress)
-        Opts.Progress(Done, Tasks.size(), Findings);
+        Opts.Progress(Done, Tasks.size(), Results[I]);
     }
   };
   unsigned Jobs = std::max(1u, std::min<unsigned>(Opts.Jobs, Tasks.size()));

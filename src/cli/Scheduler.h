@@ -12,8 +12,9 @@ struct ScheduleOptions {
   std::string SelfPath; ///< this executable, run as `--worker`
   unsigned Jobs = 1;
   unsigned TimeoutSeconds = 0; ///< 0: none
-  /// Called after each translation unit: (done, total, findings so far).
-  std::function<void(size_t, size_t, size_t)> Progress;
+  /// Called after each translation unit, one call at a time: (done, total,
+  /// that unit's result).
+  std::function<void(size_t, size_t, const TUResult &)> Progress;
 };
 
 /// Runs one worker per task, largest file first, \p Opts.Jobs at a time.

@@ -673,6 +673,31 @@ TEST_F(Project, ProgressOnRequestSilentWhenQuiet) {
   EXPECT_EQ(Q.Err, "");
 }
 
+// The bar counts what the report lists: a header finding seen from two
+// units once, filtered headers and baselined findings not at all.
+TEST_F(Project, ProgressCountsTheFindingsThatWillBeReported) {
+  writeDb(commandEntry("src/a.cpp") + "," + commandEntry("src/b.cpp"));
+  for (const char *J : {"-j1", "-j2"}) {
+    RunResult All =
+        run({UNAWAITED_CLI, "--progress=always", J, "-p", "."}, Dir);
+    EXPECT_NE(All.Err.find("[2/2] 3 findings"), std::string::npos) << All.Err;
+    EXPECT_NE(All.Err.find("unawaited: 3 findings in 2 files"),
+              std::string::npos)
+        << All.Err;
+    RunResult NoHeaders = run({UNAWAITED_CLI, "--progress=always", J, "-p", ".",
+                               "--header-filter=^$"},
+                              Dir);
+    EXPECT_NE(NoHeaders.Err.find("[2/2] 2 findings"), std::string::npos)
+        << NoHeaders.Err;
+  }
+  ASSERT_EQ(cli({"-p", ".", "--write-baseline=base.json"}).ExitCode, 1);
+  RunResult Base = run(
+      {UNAWAITED_CLI, "--progress=always", "-p", ".", "--baseline=base.json"},
+      Dir);
+  EXPECT_EQ(Base.ExitCode, 0) << Base.Err;
+  EXPECT_NE(Base.Err.find("[2/2] 0 findings"), std::string::npos) << Base.Err;
+}
+
 // Two configurations of one header give two findings with a fix at the same
 // place; --fix applies one, skips the other whole, and says so.
 TEST_F(Project, OverlappingFixesAreSkippedNotMerged) {
