@@ -111,14 +111,23 @@ static const ProfileFunction Ignored[] = {
 
 // Calling these on a task variable hands the task on.
 static const ProfileFunction Consuming[] = {
-    {"folly", "start"},        {"folly", "startInlineUnsafe"},
-    {"folly", "semi"},         {"async_simple", "start"},
-    {"async_simple", "via"},   {"async_simple", "detach"},
+    // cppcoro: awaiting when_ready() (a const member) runs the task.
+    {"cppcoro", "when_ready"},
+    {"folly", "start"},
+    {"folly", "startInlineUnsafe"},
+    {"folly", "semi"},
+    {"async_simple", "start"},
+    {"async_simple", "via"},
+    {"async_simple", "detach"},
     {"async_simple", "directlyStart"},
-    {"concurrencpp", "run"},   {"cobalt", "detach"},
-    {"qcoro", "then"},         {"seastar", "then"},
-    {"seastar", "then_wrapped"}, {"seastar", "handle_exception"},
-    {"seastar", "finally"},    {"seastar", "discard_result"},
+    {"concurrencpp", "run"},
+    {"cobalt", "detach"},
+    {"qcoro", "then"},
+    {"seastar", "then"},
+    {"seastar", "then_wrapped"},
+    {"seastar", "handle_exception"},
+    {"seastar", "finally"},
+    {"seastar", "discard_result"},
     {"seastar", "ignore_ready_future"},
 };
 

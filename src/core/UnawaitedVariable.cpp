@@ -44,6 +44,9 @@ struct Tracked {
   bool FixBlocked = false;
   /// Declared inside a catch handler, where co_await is not allowed.
   bool InCatch = false;
+  /// A copyable task (cppcoro's shared_task): a copy shares the task, so
+  /// handing out a copy hands it on.
+  bool Copyable = false;
   /// Declared with others (`auto a = f(), b = g();`): awaiting one
   /// initialiser would give the declarators different deduced types.
   bool SharesDeclaration = false;
@@ -82,6 +85,38 @@ static bool isAddMethod(llvm::StringRef N) {
          N == "emplace_front" || N == "insert" || N == "emplace" ||
          N == "push" || N == "emplace_hint" || N == "try_emplace" ||
          N == "insert_or_assign" || N == "reserve" || N == "shrink_to_fit";
+}
+
+/// A call or construction declared not to throw (`noexcept`, builtins,
+/// trivial constructors): it cannot reach a handler.
+static bool cannotThrow(const Expr *E) {
+  const FunctionDecl *Callee = nullptr;
+  QualType FnType;
+  if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    Callee = CE->getDirectCallee();
+    if (Callee && Callee->getBuiltinID())
+      return true;
+    if (!Callee) {
+      FnType = CE->getCallee()->getType();
+      if (const auto *PT = FnType->getAs<PointerType>())
+        FnType = PT->getPointeeType();
+      else if (const auto *MPT = FnType->getAs<MemberPointerType>())
+        FnType = MPT->getPointeeType();
+    }
+  } else if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+    const CXXConstructorDecl *Ctor = CE->getConstructor();
+    if (Ctor && Ctor->isTrivial())
+      return true;
+    Callee = Ctor;
+  } else {
+    return false; // co_await: await_resume may rethrow the task's exception
+  }
+  if (Callee)
+    FnType = Callee->getType();
+  const auto *Proto =
+      FnType.isNull() ? nullptr : FnType->getAs<FunctionProtoType>();
+  return Proto && !isUnresolvedExceptionSpec(Proto->getExceptionSpecType()) &&
+         Proto->isNothrow();
 }
 
 class FunctionFlow {
@@ -124,10 +159,16 @@ private:
         T->getAsCXXRecordDecl());
     if (!Spec)
       return {nullptr, {}};
-    for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
-      if (A.getKind() == TemplateArgument::Type)
-        if (const TypeInfo *I = taskInfo(A.getAsType()))
-          return {I, A.getAsType()};
+    for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray()) {
+      // std::tuple<Task<>, Task<int>> has one argument: a pack.
+      llvm::ArrayRef<TemplateArgument> Args(Arg);
+      if (Arg.getKind() == TemplateArgument::Pack)
+        Args = Arg.pack_elements();
+      for (const TemplateArgument &A : Args)
+        if (A.getKind() == TemplateArgument::Type)
+          if (const TypeInfo *I = taskInfo(A.getAsType()))
+            return {I, A.getAsType()};
+    }
     return {nullptr, {}};
   }
 
@@ -144,6 +185,10 @@ private:
     }
     if (const auto *IL = dyn_cast<InitListExpr>(Init))
       return IL->getNumInits() > 0;
+    // Returned by a function (`auto jobs = make_jobs();`,
+    // `std::make_tuple(f(), g())`): assume it holds tasks.
+    if (isa<CallExpr>(Init))
+      return true;
     if (const auto *C = dyn_cast<CXXConstructExpr>(Init)) {
       for (const Expr *A : C->arguments()) {
         const Expr *S = ignoreTemporaries(A);
@@ -151,20 +196,39 @@ private:
           return true;
         if (taskInfo(S->getType().getNonReferenceType()))
           return true;
+        // Moved or copied from another container of tasks: it holds
+        // whatever that one held.
+        if (S->getType()->getAsCXXRecordDecl() &&
+            elementInfo(S->getType().getNonReferenceType()).first)
+          return true;
       }
     }
     return false;
   }
 
+  /// `const auto& t = fetch();`: a reference that owns the temporary it
+  /// is bound to, which lives as long as the reference.
+  static bool ownsTemporary(const VarDecl *VD) {
+    const Expr *Init = VD->getInit();
+    if (const auto *EWC = dyn_cast_or_null<ExprWithCleanups>(Init))
+      Init = EWC->getSubExpr();
+    const auto *MTE = dyn_cast_or_null<MaterializeTemporaryExpr>(Init);
+    return MTE && MTE->getExtendingDecl() == VD;
+  }
+
   void track(const VarDecl *VD) {
-    if (!VD || VD->getType()->isReferenceType() ||
-        VD->getType()->isDependentType() || Index.count(VD))
+    if (!VD || VD->getType()->isDependentType() || Index.count(VD) ||
+        (VD->getType()->isReferenceType() && !ownsTemporary(VD)))
       return;
-    const TypeInfo *Info = taskInfo(VD->getType());
+    QualType TaskType =
+        VD->getType().getNonReferenceType().getUnqualifiedType();
+    if (!VD->getType()->isReferenceType())
+      TaskType = VD->getType();
+    const TypeInfo *Info = taskInfo(TaskType);
     Role R = Role::Task;
-    QualType TaskType = VD->getType();
     if (!Info) {
-      std::tie(Info, TaskType) = elementInfo(VD->getType());
+      std::tie(Info, TaskType) =
+          elementInfo(VD->getType().getNonReferenceType());
       R = Role::Container;
     }
     if (!Info)
@@ -180,6 +244,33 @@ private:
         return;
     Index[VD] = Vars.size();
     Vars.push_back({VD, R, Info, TaskType, initiallyLive(VD, R)});
+    Vars.back().Copyable = R == Role::Task && isCopyable(TaskType);
+  }
+
+  static bool isCopyable(QualType T) {
+    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+    if (!RD || !RD->hasDefinition())
+      return false;
+    RD = RD->getDefinition();
+    for (const CXXConstructorDecl *C : RD->ctors())
+      if (C->isCopyConstructor())
+        return !C->isDeleted() && C->getAccess() != AS_private &&
+               C->getAccess() != AS_protected;
+    // Not declared yet: the implicit one, unless a move member or a
+    // member that cannot be copied deletes it.
+    return RD->needsImplicitCopyConstructor() &&
+           !RD->hasUserDeclaredMoveConstructor() &&
+           !RD->hasUserDeclaredMoveAssignment() &&
+           !RD->defaultedCopyConstructorIsDeleted();
+  }
+
+  /// Whether passing the variable \p V to a parameter of type \p P hands
+  /// the task on. A copy of a copyable task shares it, so even a `const&`
+  /// parameter may keep it.
+  bool consumes(QualType P, unsigned V) const {
+    if (consumingParam(P))
+      return true;
+    return Vars[V].Copyable && P->isLValueReferenceType();
   }
 
   void collectVariables() {
@@ -266,10 +357,28 @@ private:
       return false;
     unsigned Offset =
         isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(FD) ? 1 : 0;
-    for (unsigned I = Offset; I < CE->getNumArgs(); ++I)
-      if (CE->getArg(I) == Child && I - Offset < Pattern->getNumParams())
-        return Pattern->getParamDecl(I - Offset)->getType()->isDependentType();
+    for (unsigned I = Offset; I < CE->getNumArgs(); ++I) {
+      if (CE->getArg(I) != Child)
+        continue;
+      // A pack takes every argument from its position on.
+      unsigned At = I - Offset;
+      for (unsigned J = 0; J < Pattern->getNumParams(); ++J) {
+        QualType T = Pattern->getParamDecl(J)->getType();
+        if (const auto *Pack = T->getAs<PackExpansionType>())
+          return isBareTypeParameter(Pack->getPattern());
+        if (J == At)
+          return isBareTypeParameter(T);
+      }
+      return false;
+    }
     return false;
+  }
+
+  /// `T`, `const T&`, `T&&`, `auto`: any argument type is accepted, where
+  /// `const Task<T>&` only takes a task.
+  static bool isBareTypeParameter(QualType T) {
+    T = T.getNonReferenceType().getUnqualifiedType();
+    return isa<TemplateTypeParmType>(T.getCanonicalType());
   }
 
   /// \p Ancestors ends with \p DRE; each element is the parent of the next.
@@ -295,6 +404,29 @@ private:
         P = ParentOf(--I);
         continue;
       }
+      // A cast to an rvalue (`static_cast<T&&>(t)`, `(T&&)t`, a FWD macro)
+      // is a std::move written out.
+      if (const auto *Cast = dyn_cast<ExplicitCastExpr>(P);
+          Cast && Cast->isXValue()) {
+        Child = P;
+        P = ParentOf(--I);
+        continue;
+      }
+      // An arm of `c ? std::move(a) : std::move(b)` or the value of a
+      // comma goes where the whole expression goes; the CFG has the arm on
+      // its own branch.
+      if (const auto *CO = dyn_cast<AbstractConditionalOperator>(P);
+          CO && CO->getCond() != Child) {
+        Child = P;
+        P = ParentOf(--I);
+        continue;
+      }
+      if (const auto *BO = dyn_cast<BinaryOperator>(P);
+          BO && BO->getOpcode() == BO_Comma && BO->getRHS() == Child) {
+        Child = P;
+        P = ParentOf(--I);
+        continue;
+      }
       break;
     }
     if (!P)
@@ -309,7 +441,8 @@ private:
       return;
     }
     if (isa<CoawaitExpr, DependentCoawaitExpr, CoyieldExpr, ReturnStmt,
-            CoreturnStmt, InitListExpr, CXXParenListInitExpr, CXXForRangeStmt>(P))
+            CoreturnStmt, InitListExpr, DesignatedInitExpr,
+            CXXParenListInitExpr, CXXForRangeStmt>(P))
       return add(DRE, EventKind::Consume, V);
     if (const auto *UO = dyn_cast<UnaryOperator>(P)) {
       if (UO->getOpcode() == UO_AddrOf)
@@ -351,7 +484,7 @@ private:
       unsigned Offset = M ? 1 : 0;
       for (unsigned I = Offset; I < Op->getNumArgs(); ++I)
         if (Op->getArg(I) == Child)
-          if (consumingParam(paramType(Op->getDirectCallee(), I - Offset)))
+          if (consumes(paramType(Op->getDirectCallee(), I - Offset), V))
             add(DRE, EventKind::Consume, V);
       return;
     }
@@ -372,7 +505,7 @@ private:
                      : (Proto && I < Proto->getNumParams())
                          ? Proto->getParamType(I)
                          : QualType();
-        if (consumingParam(PT))
+        if (consumes(PT, V))
           add(DRE, EventKind::Consume, V);
       }
       return;
@@ -380,7 +513,7 @@ private:
     if (const auto *CE = dyn_cast<CXXConstructExpr>(P)) {
       for (unsigned I = 0; I < CE->getNumArgs(); ++I)
         if (CE->getArg(I) == Child &&
-            consumingParam(paramType(CE->getConstructor(), I)))
+            consumes(paramType(CE->getConstructor(), I), V))
           add(DRE, EventKind::Consume, V);
       return;
     }
@@ -480,8 +613,13 @@ private:
       bool VisitDeclStmt(DeclStmt *DS) {
         if (InLambda)
           return true;
-        const Stmt *Scope =
-            Ancestors.size() > 1 ? Ancestors.end()[-2] : nullptr;
+        // A label or case in front of the declaration does not open a
+        // scope: the variable belongs to the enclosing block.
+        size_t At = Ancestors.size() - 1;
+        while (At > 0 &&
+               isa<LabelStmt, SwitchCase, AttributedStmt>(Ancestors[At - 1]))
+          --At;
+        const Stmt *Scope = At > 0 ? Ancestors[At - 1] : nullptr;
         for (const Decl *D : DS->decls()) {
           if (const auto *VD = dyn_cast<VarDecl>(D)) {
             F->ScopeOf[VD] = Scope;
@@ -508,7 +646,7 @@ private:
       /// A call inside a try block may jump to the try's handlers.
       bool VisitExpr(Expr *E) {
         if (!TryDepth || InLambda ||
-            !isa<CallExpr, CXXConstructExpr, CoawaitExpr>(E))
+            !isa<CallExpr, CXXConstructExpr, CoawaitExpr>(E) || cannotThrow(E))
           return true;
         for (size_t I = Ancestors.size() - 1; I > 0; --I) {
           if (const auto *Try = dyn_cast<CXXTryStmt>(Ancestors[I - 1]);
@@ -655,6 +793,58 @@ private:
     return true;
   }
 
+  /// For a branch on whether a tracked variable holds anything
+  /// (`c.empty()`, `c.size() == 0`, `if (opt)`, `opt.has_value()`, negated
+  /// or not): the variable, and the successor (0: the condition is true,
+  /// 1: false) on which it holds nothing, so no task can die there.
+  std::optional<std::pair<unsigned, unsigned>> emptyEdge(const Expr *Cond) {
+    bool Negated = false;
+    Cond = Cond->IgnoreParenImpCasts();
+    while (const auto *UO = dyn_cast<UnaryOperator>(Cond)) {
+      if (UO->getOpcode() != UO_LNot)
+        return std::nullopt;
+      Negated = !Negated;
+      Cond = UO->getSubExpr()->IgnoreParenImpCasts();
+    }
+    bool EmptyWhenTrue = false;
+    const CXXMemberCallExpr *Call = nullptr;
+    auto Named = [](const CXXMemberCallExpr *C, llvm::StringRef N) {
+      const CXXMethodDecl *M = C ? C->getMethodDecl() : nullptr;
+      return M && M->getDeclName().isIdentifier() && M->getName() == N;
+    };
+    if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
+      Call = dyn_cast<CXXMemberCallExpr>(BO->getLHS()->IgnoreParenImpCasts());
+      const auto *Zero =
+          dyn_cast<IntegerLiteral>(BO->getRHS()->IgnoreParenImpCasts());
+      if (!Named(Call, "size") || !Zero || Zero->getValue() != 0)
+        return std::nullopt;
+      if (BO->getOpcode() == BO_EQ)
+        EmptyWhenTrue = true;
+      else if (BO->getOpcode() != BO_NE && BO->getOpcode() != BO_GT)
+        return std::nullopt;
+    } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Cond)) {
+      Call = MC;
+      const CXXMethodDecl *M = Call->getMethodDecl();
+      if (const auto *Conv = dyn_cast_or_null<CXXConversionDecl>(M)) {
+        if (!Conv->getConversionType()->isBooleanType())
+          return std::nullopt;
+      } else if (Named(Call, "empty")) {
+        EmptyWhenTrue = true;
+      } else if (!Named(Call, "has_value") && !Named(Call, "size")) {
+        return std::nullopt;
+      }
+    } else {
+      return std::nullopt;
+    }
+    const auto *Ref = dyn_cast<DeclRefExpr>(
+        Call->getImplicitObjectArgument()->IgnoreParenImpCasts());
+    const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    auto It = VD ? Index.find(VD) : Index.end();
+    if (It == Index.end())
+      return std::nullopt;
+    return std::make_pair(It->second, EmptyWhenTrue != Negated ? 0u : 1u);
+  }
+
   /// The CFG as flat arrays indexed by block id.
   struct FlatCFG {
     std::vector<unsigned>
@@ -662,6 +852,9 @@ private:
     std::vector<Op> Ops;
     std::vector<unsigned> SuccBegin; ///< likewise into Succs
     std::vector<unsigned> Succs;     ///< pruned (null) edges left out
+    /// Parallel to Succs: 1 + a variable known to hold nothing on that
+    /// edge (`if (!tasks.empty())` false), or 0.
+    std::vector<unsigned> SuccEmpty;
     std::vector<const Stmt *> Last;  ///< each block's last statement
     std::vector<bool> NoReturn;
     std::vector<unsigned> Roots; ///< entry, then catch handlers
@@ -687,9 +880,20 @@ private:
         if (auto S = E.getAs<CFGStmt>())
           F.Last[Id] = S->getStmt();
       }
-      for (const CFGBlock *S : B->succs())
-        if (S)
-          Blocks[Id].first++, F.Succs.push_back(S->getBlockID());
+      std::optional<std::pair<unsigned, unsigned>> Empty;
+      if (B->succ_size() == 2)
+        if (const Expr *Cond = B->getLastCondition())
+          Empty = emptyEdge(Cond);
+      unsigned Index = 0;
+      for (const CFGBlock *S : B->succs()) {
+        if (S) {
+          Blocks[Id].first++;
+          F.Succs.push_back(S->getBlockID());
+          F.SuccEmpty.push_back(
+              Empty && Empty->second == Index ? Empty->first + 1 : 0);
+        }
+        ++Index;
+      }
       F.NoReturn[Id] = B->hasNoReturnElement();
       // Catch handlers have no predecessors in a CFG without exception
       // edges; they are entered through MayThrow steps.
@@ -747,6 +951,18 @@ private:
     return Order;
   }
 
+  /// Predecessor edges of the reachable blocks, grouped by target.
+  struct PredGraph {
+    std::vector<unsigned> Begin; ///< edges into B: [Begin[B], Begin[B+1])
+    std::vector<unsigned> From;
+    std::vector<unsigned> Empty; ///< as FlatCFG::SuccEmpty
+    /// Whether \p V may reach the edge's target still unconsumed.
+    bool carries(unsigned P, unsigned V,
+                 const std::vector<LiveSet> &Out) const {
+      return Out[From[P]].test(V) && Empty[P] != V + 1;
+    }
+  };
+
   void solve(CFG &G) {
     // Multi-variable declarations appear in the CFG as one synthetic
     // DeclStmt per variable.
@@ -766,15 +982,19 @@ private:
     unsigned N = G.getNumBlockIDs();
     unsigned EntryId = G.getEntry().getBlockID();
     unsigned ExitId = G.getExit().getBlockID();
-    std::vector<unsigned> PredBegin(N + 1, 0), Preds;
+    PredGraph PG;
+    PG.Begin.assign(N + 1, 0);
     {
-      std::vector<std::vector<unsigned>> P(N);
+      std::vector<std::vector<std::pair<unsigned, unsigned>>> P(N);
       for (unsigned B : RPO)
         for (unsigned I = F.SuccBegin[B]; I < F.SuccBegin[B + 1]; ++I)
-          P[F.Succs[I]].push_back(B);
+          P[F.Succs[I]].push_back({B, F.SuccEmpty[I]});
       for (unsigned B = 0; B < N; ++B) {
-        PredBegin[B + 1] = PredBegin[B] + static_cast<unsigned>(P[B].size());
-        Preds.insert(Preds.end(), P[B].begin(), P[B].end());
+        PG.Begin[B + 1] = PG.Begin[B] + static_cast<unsigned>(P[B].size());
+        for (auto [From, Empty] : P[B]) {
+          PG.From.push_back(From);
+          PG.Empty.push_back(Empty);
+        }
       }
     }
     HandlerIn.assign(N, LiveSet());
@@ -792,8 +1012,15 @@ private:
         LiveSet State;
         if (B == EntryId)
           State = EntryState;
-        for (unsigned P = PredBegin[B]; P < PredBegin[B + 1]; ++P)
-          State |= Out[Preds[P]];
+        for (unsigned P = PG.Begin[B]; P < PG.Begin[B + 1]; ++P) {
+          if (unsigned E = PG.Empty[P]; E && Out[PG.From[P]].test(E - 1)) {
+            LiveSet Edge = Out[PG.From[P]];
+            Edge.reset(E - 1);
+            State |= Edge;
+          } else {
+            State |= Out[PG.From[P]];
+          }
+        }
         State |= HandlerIn[B];
         In[B] = State;
         for (unsigned O = F.OpBegin[B]; O < F.OpBegin[B + 1]; ++O)
@@ -839,7 +1066,7 @@ private:
     }
     for (auto &[V, D] : Deaths)
       if (Vars[V].EverConsumed)
-        explainPath(G, PredBegin, Preds, In, Out, V, D);
+        explainPath(G, PG, In, Out, V, D);
     reportAll();
   }
 
@@ -855,8 +1082,7 @@ private:
   /// its death that decides it: walking back from the death through the
   /// blocks it leaves unconsumed, the first block with one successor on
   /// that walk and one off it.
-  void explainPath(const CFG &G, const std::vector<unsigned> &PredBegin,
-                   const std::vector<unsigned> &Preds,
+  void explainPath(const CFG &G, const PredGraph &PG,
                    const std::vector<LiveSet> &In,
                    const std::vector<LiveSet> &Out, unsigned V, Death &D) {
     unsigned N = G.getNumBlockIDs();
@@ -871,8 +1097,8 @@ private:
     // paths where the task was consumed reach it too.
     if (isExplicitExit(D.Trigger)) {
       bool Merges = false;
-      for (unsigned P = PredBegin[D.Block]; P < PredBegin[D.Block + 1]; ++P)
-        Merges |= !Out[Preds[P]].test(V);
+      for (unsigned P = PG.Begin[D.Block]; P < PG.Begin[D.Block + 1]; ++P)
+        Merges |= !PG.carries(P, V, Out);
       if (!Merges)
         return;
     }
@@ -887,9 +1113,9 @@ private:
       unsigned B = Order[I];
       if (!In[B].test(V))
         continue; // it is created here
-      for (unsigned P = PredBegin[B]; P < PredBegin[B + 1]; ++P) {
-        unsigned From = Preds[P];
-        if (!OnPath[From] && Out[From].test(V)) {
+      for (unsigned P = PG.Begin[B]; P < PG.Begin[B + 1]; ++P) {
+        unsigned From = PG.From[P];
+        if (!OnPath[From] && PG.carries(P, V, Out)) {
           OnPath[From] = true;
           Order.push_back(From);
         }
@@ -1077,19 +1303,30 @@ private:
         Resume->getReturnType()->isDependentType())
       return;
     SourceLocation Begin = Init->getBeginLoc();
+    SourceLocation End = Lexer::getLocForEndOfToken(Init->getEndLoc(), 0, AC.SM,
+                                                    AC.Ctx.getLangOpts());
     if (Scope.IsCoroutine) {
       if (!T.Info->DirectlyAwaitable ||
           (!Scope.Promise.isNull() &&
            !AC.Classifier.canAwaitIn(T.TaskType, Scope.Promise)))
         return;
+      // `co_await` binds tighter than a binary operator: `a || b` (asio's
+      // awaitable operators) needs parentheses.
+      const auto *Op = dyn_cast<CXXOperatorCallExpr>(Init);
+      if (Op && Op->getOperator() != OO_Call &&
+          Op->getOperator() != OO_Subscript && Op->getOperator() != OO_Arrow) {
+        if (End.isInvalid())
+          return;
+        F.Fixes.push_back(FixItHint::CreateInsertion(Begin, "co_await ("));
+        F.Fixes.push_back(FixItHint::CreateInsertion(End, ")"));
+        return;
+      }
       F.Fixes.push_back(FixItHint::CreateInsertion(Begin, "co_await "));
       return;
     }
     const std::string &SyncWait = AC.Classifier.options().SyncWaitFunction;
     if (SyncWait.empty() || !syncWaitAccepts(SyncWait, T.TaskType))
       return;
-    SourceLocation End = Lexer::getLocForEndOfToken(
-        Init->getEndLoc(), 0, AC.SM, AC.Ctx.getLangOpts());
     F.Fixes.push_back(FixItHint::CreateInsertion(Begin, SyncWait + "("));
     F.Fixes.push_back(FixItHint::CreateInsertion(End, ")"));
   }

@@ -4,12 +4,14 @@
 #include "task.h"
 #include <array>
 #include <optional>
+#include <tuple>
 #include <utility>
 #include <vector>
 using demo::Task;
 
 Task<> fetch();
 Task<int> compute();
+Task<> send(int);
 bool failed();
 
 Task<> when_all(std::vector<Task<>> tasks);
@@ -134,3 +136,82 @@ Task<> vector_refilled_after_hand_off() {
   tasks.clear();
   tasks.push_back(fetch());
 } // expected-note {{'tasks' is destroyed at the end of its scope while holding tasks not awaited}}
+
+//===-- holding nothing on a branch ------------------------------------===//
+
+// The fan-out idiom: nothing to await when nothing was added.
+Task<> fan_out_if_any(std::vector<int> items) {
+  std::vector<Task<>> tasks;
+  for (int x : items)
+    tasks.push_back(send(x));
+  if (!tasks.empty())
+    co_await when_all(std::move(tasks));
+}
+
+Task<> fan_out_early_exit(std::vector<int> items) {
+  std::vector<Task<>> tasks;
+  for (int x : items)
+    tasks.push_back(send(x));
+  if (tasks.size() == 0)
+    co_return;
+  co_await when_all(std::move(tasks));
+}
+
+Task<int> optional_if_engaged(bool want) {
+  std::optional<Task<int>> pending;
+  if (want)
+    pending = compute();
+  int v = 0;
+  if (pending)
+    v = co_await std::move(*pending);
+  if (pending.has_value() && v > 0)
+    co_return v;
+  co_return v;
+}
+
+// The wrong way round: awaited only when empty.
+Task<> fan_out_inverted(std::vector<int> items) {
+  std::vector<Task<>> tasks; // expected-warning {{container 'tasks' holds lazy coroutine tasks 'Task<>' that are not all awaited; their bodies may never run [coro-unawaited-variable]}}
+  for (int x : items)
+    tasks.push_back(send(x));
+  if (tasks.empty()) // expected-note {{'tasks' is not awaited when the 'if' condition is false}}
+    co_await when_all(std::move(tasks));
+} // expected-note {{'tasks' is destroyed at the end of its scope while holding tasks not awaited}}
+
+// A size other than zero says nothing about emptiness.
+Task<> fan_out_if_many(std::vector<int> items) {
+  std::vector<Task<>> tasks; // expected-warning {{container 'tasks' holds lazy coroutine tasks 'Task<>' that are not all awaited; their bodies may never run [coro-unawaited-variable]}}
+  for (int x : items)
+    tasks.push_back(send(x));
+  if (tasks.size() > 1) // expected-note {{'tasks' is not awaited when the 'if' condition is false}}
+    co_await when_all(std::move(tasks));
+} // expected-note {{'tasks' is destroyed at the end of its scope while holding tasks not awaited}}
+
+//===-- filled from elsewhere ------------------------------------------===//
+
+std::vector<Task<>> make_jobs();
+
+Task<> returned_by_a_call(bool c) {
+  auto jobs = make_jobs(); // expected-warning {{container 'jobs' holds lazy coroutine tasks 'Task<>' that are not all awaited; their bodies may never run [coro-unawaited-variable]}}
+  if (c)
+    co_return; // expected-note {{'jobs' is destroyed by this 'co_return' while holding tasks not awaited}}
+  co_await when_all(std::move(jobs));
+}
+
+Task<> moved_from_another(bool c) {
+  std::vector<Task<>> a;
+  a.push_back(fetch());
+  std::vector<Task<>> b = std::move(a); // expected-warning {{container 'b' holds lazy coroutine tasks 'Task<>' that are not all awaited; their bodies may never run [coro-unawaited-variable]}}
+  if (c)
+    co_return; // expected-note {{'b' is destroyed by this 'co_return' while holding tasks not awaited}}
+  co_await when_all(std::move(b));
+}
+
+Task<> returned_and_handed_on() {
+  auto jobs = make_jobs();
+  co_await when_all(std::move(jobs));
+}
+
+void tuple_never_used() {
+  auto both = std::make_tuple(fetch(), compute()); // expected-warning {{container 'both' holds lazy coroutine tasks}}
+} // expected-note {{'both' is destroyed at the end of its scope while holding tasks not awaited}}

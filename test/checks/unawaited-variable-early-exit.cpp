@@ -209,3 +209,33 @@ Task<> throw_after_await(bool c) {
   if (c)
     throw 1;
 }
+
+//===-- declarations after a label or case -----------------------------===//
+
+// A label does not open a scope: t ends with the enclosing block.
+Task<> labelled_declaration() {
+  auto u = fetch();
+retry:
+  auto t = fetch(); // expected-warning {{variable 't' holds a lazy coroutine task 'Task<int>' that is never awaited; its body will never run [coro-unawaited-variable]}}
+  co_await std::move(u);
+} // expected-note {{'t' is destroyed at the end of its scope without being awaited}}
+
+Task<> declared_after_default(int n) {
+  switch (n) {
+  case 0:
+    co_return;
+  default:
+    auto t = fetch();
+    auto u = fetch(); // expected-warning {{variable 'u' holds a lazy coroutine task 'Task<int>' that is never awaited; its body will never run [coro-unawaited-variable]}}
+    co_await std::move(t);
+  } // expected-note {{'u' is destroyed at the end of its scope without being awaited}}
+}
+
+Task<> labelled_and_awaited(bool again) {
+  int attempts = 0;
+retry:
+  auto t = fetch();
+  co_await std::move(t);
+  if (again && ++attempts < 3)
+    goto retry;
+}

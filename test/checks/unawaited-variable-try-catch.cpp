@@ -140,3 +140,36 @@ void plain_handler_consumes() {
     take(std::move(t));
   }
 }
+
+// Calls declared not to throw cannot reach the handler: noexcept
+// functions, builtins, trivial copies.
+int now() noexcept;
+struct Clock {
+  long ticks() const noexcept;
+};
+Task<int> timed(const Clock &clock) {
+  auto t = fetch();
+  try {
+    int start = now();
+    long when = clock.ticks();
+    int copy = start;
+    copy = __builtin_expect(copy, 0);
+    (void)when;
+    int v = co_await std::move(t);
+    co_return v - copy;
+  } catch (...) {
+    co_return -1;
+  }
+}
+
+// noexcept(false) is not a promise.
+void may_throw() noexcept(false);
+Task<int> explicitly_throwing() {
+  auto t = fetch(); // expected-warning {{variable 't' holds a lazy coroutine task 'Task<int>' that is not awaited on every path; its body may never run [coro-unawaited-variable]}}
+  try {
+    may_throw();
+    co_return co_await std::move(t);
+  } catch (...) {
+    co_return -1; // expected-note {{'t' is destroyed by this 'co_return' without being awaited}}
+  }
+}
