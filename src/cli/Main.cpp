@@ -332,29 +332,49 @@ int main(int argc, const char **argv) {
       if (Error E = checkWritable(*Out))
         return usageError(toString(std::move(E)));
 
+  // Every distinct command of a file is analysed, as clang-tidy does: a
+  // database may list a file twice (e.g. with and without -DFOO). Their
+  // findings are merged like a header's from several units.
   std::vector<WorkerTask> Tasks;
+  std::vector<std::string> CommandOf; // per task: " (compile command K of N)"
   std::set<std::string> Dropped;
   for (const std::string &F : Files) {
     std::vector<tooling::CompileCommand> Cmds = DB->getCompileCommands(F);
     if (Cmds.empty())
       return usageError("no compile command for '" + F + "'");
-    WorkerTask T;
-    T.Command = Cmds.front();
-    T.Command.Filename = absolutePath(
-        sys::path::is_absolute(T.Command.Filename)
-            ? T.Command.Filename
-            : (T.Command.Directory + "/" + T.Command.Filename));
-    if (Expected<sys::fs::file_t> In =
-            sys::fs::openNativeFileForRead(T.Command.Filename))
-      (void)sys::fs::closeFile(*In);
-    else
-      return usageError("cannot read source '" + T.Command.Filename +
-                        "': " + toString(In.takeError()));
-    adjustCommand(T.Command, Dropped);
-    T.Checks = Checks;
-    T.Config = Config;
-    T.ConfigFile = ConfigFile;
-    Tasks.push_back(std::move(T));
+    std::vector<WorkerTask> Mine;
+    for (tooling::CompileCommand &C : Cmds) {
+      WorkerTask T;
+      T.Command = std::move(C);
+      T.Command.Filename =
+          absolutePath(sys::path::is_absolute(T.Command.Filename)
+                           ? T.Command.Filename
+                           : (T.Command.Directory + "/" + T.Command.Filename));
+      if (Expected<sys::fs::file_t> In =
+              sys::fs::openNativeFileForRead(T.Command.Filename))
+        (void)sys::fs::closeFile(*In);
+      else
+        return usageError("cannot read source '" + T.Command.Filename +
+                          "': " + toString(In.takeError()));
+      adjustCommand(T.Command, Dropped);
+      T.Checks = Checks;
+      T.Config = Config;
+      T.ConfigFile = ConfigFile;
+      bool Same = false;
+      for (const WorkerTask &Earlier : Mine)
+        Same |= Earlier.Command.Directory == T.Command.Directory &&
+                Earlier.Command.CommandLine == T.Command.CommandLine;
+      if (!Same)
+        Mine.push_back(std::move(T));
+    }
+    for (size_t K = 0; K < Mine.size(); ++K) {
+      CommandOf.push_back(
+          Mine.size() == 1
+              ? std::string()
+              : formatv(" (compile command {0} of {1})", K + 1, Mine.size())
+                    .str());
+      Tasks.push_back(std::move(Mine[K]));
+    }
   }
   for (const std::string &D : Dropped)
     WithColor::warning(errs(), "unawaited")
@@ -401,10 +421,11 @@ int main(int argc, const char **argv) {
 
   // Gather, locate, filter and de-duplicate.
   Report R;
-  R.FilesAnalysed = Results.size();
+  R.FilesAnalysed = Files.size();
   std::set<std::tuple<std::string, std::string, unsigned, std::string>> Seen;
-  for (TUResult &TU : Results) {
-    Failure Fail{TU.File, TU.FailureReason, {}};
+  for (size_t I = 0; I < Results.size(); ++I) {
+    TUResult &TU = Results[I];
+    Failure Fail{TU.File, TU.FailureReason + CommandOf[I], {}};
     for (DiagRecord &D : TU.Diags) {
       if (!D.File.empty())
         locate(D.File, D.Offset, D.Line, D.Column);

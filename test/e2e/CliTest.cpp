@@ -698,6 +698,56 @@ TEST_F(Project, ProgressCountsTheFindingsThatWillBeReported) {
   EXPECT_NE(Base.Err.find("[2/2] 0 findings"), std::string::npos) << Base.Err;
 }
 
+// A file listed twice in the database (with and without -DFOO) is analysed
+// under both commands; what both find is reported and fixed once.
+TEST_F(Project, EveryCommandOfAFileIsAnalysed) {
+  writeFile(Dir + "/src/d.cpp", "#include \"task.h\"\n"
+                                "demo::Task<int> fetch();\n"
+                                "demo::Task<> d() {\n  fetch();\n"
+                                "#ifdef FOO\n  fetch();\n#endif\n"
+                                "#ifdef BREAK\n  undeclared();\n#endif\n"
+                                "  co_return;\n}\n");
+  writeDb(commandEntry("src/d.cpp") + "," + commandEntry("src/d.cpp", "-DFOO") +
+          "," + commandEntry("src/d.cpp", "-DFOO"));
+  RunResult One = cli({"-p", ".", "-j1", "--format=json"});
+  RunResult Two = cli({"-p", ".", "-j2", "--format=json"});
+  EXPECT_EQ(One.ExitCode, 1) << One.Err;
+  EXPECT_EQ(One.Out, Two.Out);
+  auto V = llvm::json::parse(One.Out);
+  ASSERT_TRUE(bool(V)) << One.Out;
+  EXPECT_EQ(*V->getAsObject()->getObject("summary")->getInteger("files"), 1);
+  const llvm::json::Array *Findings = V->getAsObject()->getArray("findings");
+  ASSERT_EQ(Findings->size(), 2u) << One.Out;
+  EXPECT_EQ(*(*Findings)[0].getAsObject()->getInteger("line"), 4);
+  EXPECT_EQ(*(*Findings)[1].getAsObject()->getInteger("line"), 6);
+  RunResult Fixed = cli({"-p", ".", "--fix"});
+  EXPECT_NE(Fixed.Err.find("applied fixes for 2 finding(s) in 1 file(s)\n"),
+            std::string::npos)
+      << Fixed.Err;
+  EXPECT_EQ(count(readFile(Dir + "/src/d.cpp"), "co_await fetch();"), 2u)
+      << readFile(Dir + "/src/d.cpp");
+  // A command that fails is named; the other one's findings still count.
+  writeDb(commandEntry("src/d.cpp", "-DFOO") + "," +
+          commandEntry("src/d.cpp", "-DBREAK"));
+  writeFile(Dir + "/src/d.cpp", "#include \"task.h\"\n"
+                                "demo::Task<int> fetch();\n"
+                                "demo::Task<> d() {\n"
+                                "#ifdef FOO\n  fetch();\n#endif\n"
+                                "#ifdef BREAK\n  undeclared();\n#endif\n"
+                                "  co_return;\n}\n");
+  RunResult Broken = cli({"-p", "."});
+  EXPECT_EQ(Broken.ExitCode, 3) << Broken.Err;
+  EXPECT_NE(Broken.Out.find("d.cpp:5:3: warning"), std::string::npos)
+      << Broken.Out;
+  EXPECT_NE(Broken.Err.find("the file does not compile (compile command 2 of "
+                            "2)"),
+            std::string::npos)
+      << Broken.Err;
+  EXPECT_NE(Broken.Err.find("1 finding in 1 file, 1 could not be analysed"),
+            std::string::npos)
+      << Broken.Err;
+}
+
 // Two configurations of one header give two findings with a fix at the same
 // place; --fix applies one, skips the other whole, and says so.
 TEST_F(Project, OverlappingFixesAreSkippedNotMerged) {
