@@ -5,6 +5,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/YAMLTraits.h"
 #include <map>
 #include <unistd.h>
@@ -38,6 +39,17 @@ llvm::Error writeFileAtomically(llvm::StringRef LinkOrPath,
                                 llvm::StringRef Contents) {
   // Renaming onto a symlink would replace the link: write its target.
   std::string Path = resolveLinks(LinkOrPath);
+  // Test-only: UNAWAITED_TEST_WRITE_FAULT=<substr> fails writing any path
+  // containing it, as a full disk would, so tests can reach late failures.
+  if (std::optional<std::string> Fault =
+          llvm::sys::Process::GetEnv("UNAWAITED_TEST_WRITE_FAULT"))
+    if (!Fault->empty() && llvm::StringRef(Path).contains(*Fault))
+      return llvm::createStringError(
+          std::make_error_code(std::errc::no_space_on_device),
+          "cannot write '%s': %s", LinkOrPath.str().c_str(),
+          std::make_error_code(std::errc::no_space_on_device)
+              .message()
+              .c_str());
   llvm::SmallString<256> Model(Path);
   Model += ".unawaited-%%%%%%";
   int FD = -1;

@@ -484,17 +484,16 @@ int main(int argc, const char **argv) {
           << "could not analyse '" << F.File << "': " << F.Reason << "\n";
     }
   }
-  if (OutputFile.empty()) {
-    writeReport(R, OutputFormat, outs(),
-                OutputFormat == Format::Text && outs().has_colors());
-    outs().flush();
-  } else {
-    std::string Text;
-    raw_string_ostream OS(Text);
-    writeReport(R, OutputFormat, OS, /*Color=*/false);
-    OS.flush();
-    if (Error E = writeFileAtomically(OutputFile, Text))
-      return usageError(toString(std::move(E)));
+  // Rendered now, written last: it quotes source lines, which --fix is
+  // about to change, and a report on disk or stdout then means every other
+  // output was written.
+  bool Color =
+      OutputFile.empty() && OutputFormat == Format::Text && outs().has_colors();
+  std::string ReportText;
+  {
+    raw_string_ostream OS(ReportText);
+    OS.enable_colors(Color);
+    writeReport(R, OutputFormat, OS, Color);
   }
 
   if (!ExportFixes.empty())
@@ -515,6 +514,12 @@ int main(int argc, const char **argv) {
                                   .str()
                             : std::string());
     }
+  }
+  if (OutputFile.empty()) {
+    outs() << ReportText;
+    outs().flush();
+  } else if (Error E = writeFileAtomically(OutputFile, ReportText)) {
+    return usageError(toString(std::move(E)));
   }
   if (!Quiet && OutputFormat == Format::Text) {
     errs() << formatv("unawaited: {0} finding{1} in {2} file{3}{4}{5}\n",

@@ -373,6 +373,45 @@ TEST_F(Cli, NothingWrittenOnBadInput) {
       << D.Err;
 }
 
+// Outputs are written at the end in a fixed order (baseline, exported
+// fixes, sources, report); a late failure stops there with exit 2.
+TEST_F(Cli, LateWriteFailureStopsInAFixedOrder) {
+  const std::string Before = readFile(Dir + "/bad.cpp");
+  auto Run = [&](const std::string &Fault) {
+    for (const char *F : {"base.json", "fixes.yaml", "out.txt"})
+      llvm::sys::fs::remove(Dir + "/" + F);
+    writeFile(Dir + "/bad.cpp", Before);
+    return run({"/usr/bin/env", "UNAWAITED_TEST_WRITE_FAULT=" + Fault,
+                UNAWAITED_CLI, "--progress=never", "-p", ".", "-o", "out.txt",
+                "--export-fixes=fixes.yaml", "--write-baseline=base.json",
+                "--fix"},
+               Dir);
+  };
+  RunResult X = Run("fixes.yaml");
+  EXPECT_EQ(X.ExitCode, 2) << X.Err;
+  EXPECT_EQ(X.Err, "unawaited: error: cannot write 'fixes.yaml': No space "
+                   "left on device\n");
+  EXPECT_TRUE(llvm::sys::fs::exists(Dir + "/base.json"));
+  EXPECT_FALSE(llvm::sys::fs::exists(Dir + "/fixes.yaml"));
+  EXPECT_EQ(readFile(Dir + "/bad.cpp"), Before);
+  EXPECT_FALSE(llvm::sys::fs::exists(Dir + "/out.txt"));
+  RunResult S = Run("bad.cpp");
+  EXPECT_EQ(S.ExitCode, 2) << S.Err;
+  EXPECT_TRUE(llvm::sys::fs::exists(Dir + "/fixes.yaml"));
+  EXPECT_EQ(readFile(Dir + "/bad.cpp"), Before);
+  EXPECT_FALSE(llvm::sys::fs::exists(Dir + "/out.txt"));
+  RunResult O = Run("out.txt");
+  EXPECT_EQ(O.ExitCode, 2) << O.Err;
+  EXPECT_NE(readFile(Dir + "/bad.cpp"), Before);
+  EXPECT_FALSE(llvm::sys::fs::exists(Dir + "/out.txt"));
+  // Without a fault the report still shows the code as it was analysed.
+  RunResult Ok = Run("no-such-path");
+  EXPECT_EQ(Ok.ExitCode, 1) << Ok.Err;
+  EXPECT_NE(readFile(Dir + "/out.txt").find(" 4 |   fetch();\n"),
+            std::string::npos)
+      << readFile(Dir + "/out.txt");
+}
+
 // --fix rewrites through a temporary file and a rename; the file keeps its
 // mode (an executable stays executable) and a second --fix changes nothing.
 TEST_F(Cli, FixKeepsTheFileModeAndIsIdempotent) {
