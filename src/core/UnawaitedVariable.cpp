@@ -22,6 +22,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SparseBitVector.h"
 
@@ -1102,14 +1103,26 @@ private:
       if (!Merges)
         return;
     }
-    std::vector<bool> OnPath(N, false);
+    // One bit vector for all deaths, cleared through Order afterwards: a
+    // walk costs what it visits, not the size of the function.
+    std::vector<bool> &OnPath = OnPathScratch;
+    OnPath.resize(N, false);
     std::vector<unsigned> Order{D.Block};
     OnPath[D.Block] = true;
+    auto Clear = llvm::make_scope_exit([&] {
+      for (unsigned B : Order)
+        OnPath[B] = false;
+      OnPath[G.getExit().getBlockID()] = false;
+    });
     // A parameter dies on its block's edge to the exit, so that block's
     // own branch may be the one that decides.
     if (D.AtExit)
       OnPath[G.getExit().getBlockID()] = true;
     for (size_t I = 0; I < Order.size(); ++I) {
+      // A long live range is rare; bound the walk so that many of them
+      // cannot make a function quadratic. The note is then left out.
+      if (Order.size() > MaxPathBlocks)
+        return;
       unsigned B = Order[I];
       if (!In[B].test(V))
         continue; // it is created here
@@ -1407,6 +1420,8 @@ private:
   std::vector<llvm::SmallVector<unsigned, 2>> HandlerLists;
   std::vector<LiveSet> HandlerIn; ///< by block id
   std::vector<const CFGBlock *> BlockById; ///< filled when a path is named
+  std::vector<bool> OnPathScratch;         ///< explainPath's, all false
+  static constexpr size_t MaxPathBlocks = 256;
   unsigned CurrentBlock = 0;               ///< during the reporting pass
   std::map<unsigned, Death> Deaths;
   std::map<unsigned, const Stmt *> Overwrites;
