@@ -41,15 +41,14 @@ llvm::Error writeFileAtomically(llvm::StringRef LinkOrPath,
   std::string Path = resolveLinks(LinkOrPath);
   // Test-only: UNAWAITED_TEST_WRITE_FAULT=<substr> fails writing any path
   // containing it, as a full disk would, so tests can reach late failures.
-  if (std::optional<std::string> Fault =
-          llvm::sys::Process::GetEnv("UNAWAITED_TEST_WRITE_FAULT"))
-    if (!Fault->empty() && llvm::StringRef(Path).contains(*Fault))
-      return llvm::createStringError(
-          std::make_error_code(std::errc::no_space_on_device),
-          "cannot write '%s': %s", LinkOrPath.str().c_str(),
-          std::make_error_code(std::errc::no_space_on_device)
-              .message()
-              .c_str());
+  std::optional<std::string> Fault =
+      llvm::sys::Process::GetEnv("UNAWAITED_TEST_WRITE_FAULT");
+  if (Fault && !Fault->empty() && llvm::StringRef(Path).contains(*Fault)) {
+    std::error_code Full = std::make_error_code(std::errc::no_space_on_device);
+    return llvm::createStringError(Full, "cannot write '%s': %s",
+                                   LinkOrPath.str().c_str(),
+                                   Full.message().c_str());
+  }
   llvm::SmallString<256> Model(Path);
   Model += ".unawaited-%%%%%%";
   int FD = -1;
