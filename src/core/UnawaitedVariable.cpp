@@ -45,8 +45,10 @@ struct Tracked {
   bool FixBlocked = false;
   /// Declared inside a catch handler, where co_await is not allowed.
   bool InCatch = false;
-  /// A copyable task (cppcoro's shared_task): a copy shares the task, so
-  /// handing out a copy hands it on.
+  /// Where uses consume it (to tell whether a loop body hands it on).
+  llvm::SmallVector<SourceLocation, 2> ConsumedAt = {};
+  /// A copyable task (cppcoro's shared_task), or a container of them: a
+  /// copy shares the task, so handing out a copy hands it on.
   bool Copyable = false;
   /// Declared with others (`auto a = f(), b = g();`): awaiting one
   /// initialiser would give the declarators different deduced types.
@@ -158,7 +160,7 @@ private:
   std::pair<const TypeInfo *, QualType> elementInfo(QualType T) {
     const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
         T->getAsCXXRecordDecl());
-    if (!Spec)
+    if (!Spec || !ownsElements(Spec))
       return {nullptr, {}};
     for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray()) {
       // std::tuple<Task<>, Task<int>> has one argument: a pack.
@@ -171,6 +173,40 @@ private:
             return {I, A.getAsType()};
     }
     return {nullptr, {}};
+  }
+
+  /// Whether \p RD names a member type \p Name, itself or in a base.
+  static bool hasMemberType(const CXXRecordDecl *RD, llvm::StringRef Name,
+                            unsigned Depth = 0) {
+    if (!RD || !RD->hasDefinition() || Depth > 8)
+      return false;
+    RD = RD->getDefinition();
+    for (const NamedDecl *D : RD->lookup(&RD->getASTContext().Idents.get(Name)))
+      if (isa<TypeDecl>(D))
+        return true;
+    for (const CXXBaseSpecifier &B : RD->bases())
+      if (hasMemberType(B.getType()->getAsCXXRecordDecl(), Name, Depth + 1))
+        return true;
+    return false;
+  }
+
+  /// A class template that owns the tasks it is instantiated with: a
+  /// container (it has a value_type: vector, map, optional, array, queue)
+  /// or a tuple or pair. Not an iterator, a view or span, a smart pointer
+  /// (element_type: shared ownership or an indirection), a variant (it may
+  /// hold something else), reference_wrapper or initializer_list.
+  static bool ownsElements(const ClassTemplateSpecializationDecl *Spec) {
+    if (Spec->isInStdNamespace()) {
+      llvm::StringRef N = Spec->getName();
+      if (N == "tuple" || N == "pair")
+        return true;
+      if (N == "initializer_list")
+        return false;
+    }
+    return hasMemberType(Spec, "value_type") &&
+           !hasMemberType(Spec, "element_type") &&
+           !hasMemberType(Spec, "iterator_category") &&
+           !hasMemberType(Spec, "iterator_concept");
   }
 
   bool initiallyLive(const VarDecl *VD, Role R) {
@@ -245,7 +281,8 @@ private:
         return;
     Index[VD] = Vars.size();
     Vars.push_back({VD, R, Info, TaskType, initiallyLive(VD, R)});
-    Vars.back().Copyable = R == Role::Task && isCopyable(TaskType);
+    // A container of copyable tasks copies like them.
+    Vars.back().Copyable = isCopyable(TaskType);
   }
 
   static bool isCopyable(QualType T) {
@@ -325,8 +362,10 @@ private:
                   : K == EventKind::Consume ? Op::Reset
                                             : Op::Overwrite;
     Facts[At].Ops.push_back({OK, V, nullptr, At});
-    if (K == EventKind::Consume)
+    if (K == EventKind::Consume) {
       Vars[V].EverConsumed = true;
+      Vars[V].ConsumedAt.push_back(At->getBeginLoc());
+    }
   }
 
   /// Whether passing to a parameter of type \p P consumes the argument:
@@ -637,6 +676,16 @@ private:
         }
         return true;
       }
+      bool VisitLabelStmt(LabelStmt *L) {
+        if (!InLambda)
+          F->Labels[L].assign(Ancestors.begin(), Ancestors.end());
+        return true;
+      }
+      bool VisitGotoStmt(GotoStmt *G) {
+        if (!InLambda)
+          F->Gotos.push_back({G, {Ancestors.begin(), Ancestors.end()}});
+        return true;
+      }
       bool VisitCXXThrowExpr(CXXThrowExpr *T) {
         if (!InLambda) {
           F->Facts[T].Ops.push_back({Op::Throw, 0, nullptr, T});
@@ -661,6 +710,31 @@ private:
     } W;
     W.F = this;
     W.TraverseStmt(UserBody);
+    backwardGotos();
+  }
+
+  /// `retry: auto t = f(); if (bad) goto retry;`: the goto ends t's
+  /// lifetime without leaving its scope. Clang's CFG marks only the end of
+  /// whole scopes (by their first variable), so such a jump gets a step of
+  /// its own for each variable declared between the label and the goto.
+  void backwardGotos() {
+    for (auto &[G, Chain] : Gotos) {
+      auto Label = Labels.find(G->getLabel()->getStmt());
+      if (Label == Labels.end())
+        continue;
+      llvm::SmallPtrSet<const Stmt *, 8> LabelScopes(Label->second.begin(),
+                                                     Label->second.end());
+      SourceLocation LabelAt = G->getLabel()->getStmt()->getBeginLoc();
+      for (const Stmt *S : Chain) {
+        auto Mask = ScopeMasks.find(S);
+        if (Mask == ScopeMasks.end() || !LabelScopes.count(S))
+          continue; // the jump leaves S: the CFG ends it
+        for (unsigned V : Mask->second)
+          if (AC.SM.isBeforeInTranslationUnit(LabelAt,
+                                              Vars[V].VD->getBeginLoc()))
+            Facts[G].Ops.push_back({Op::Kill, V, nullptr, G});
+      }
+    }
   }
 
   //===-- 3. Dataflow -----------------------------------------------------===//
@@ -688,7 +762,15 @@ private:
   /// arrays of them, so the passes touch no AST node, CFG block or hash
   /// table, and large functions stay within the caches.
   struct Op {
-    enum Kind : uint8_t { Set, Reset, Overwrite, ScopeEnd, Throw, MayThrow };
+    enum Kind : uint8_t {
+      Set,
+      Reset,
+      Overwrite,
+      ScopeEnd,
+      Throw,
+      MayThrow,
+      Kill ///< a goto back above the declaration: the variable ends
+    };
     Kind K;
     unsigned Var = 0;              ///< Set, Reset, Overwrite; MayThrow: the
                                    ///< index of its handler list
@@ -755,6 +837,11 @@ private:
       }
       Live.intersectWithComplement(*O.Mask);
       return false;
+    case Op::Kill:
+      if (Report && Live.test(O.Var))
+        die(O.Var, O.St);
+      Live.reset(O.Var);
+      return false;
     case Op::Throw: {
       LiveSet Before = Live;
       for (unsigned V : Before) {
@@ -794,56 +881,200 @@ private:
     return true;
   }
 
-  /// For a branch on whether a tracked variable holds anything
-  /// (`c.empty()`, `c.size() == 0`, `if (opt)`, `opt.has_value()`, negated
-  /// or not): the variable, and the successor (0: the condition is true,
-  /// 1: false) on which it holds nothing, so no task can die there.
+  /// For a branch on whether a tracked variable holds anything: the
+  /// variable, and the successor (0: the condition is true, 1: false) on
+  /// which it holds nothing, so no task can die there.
   std::optional<std::pair<unsigned, unsigned>> emptyEdge(const Expr *Cond) {
-    bool Negated = false;
-    Cond = Cond->IgnoreParenImpCasts();
-    while (const auto *UO = dyn_cast<UnaryOperator>(Cond)) {
-      if (UO->getOpcode() != UO_LNot)
-        return std::nullopt;
-      Negated = !Negated;
-      Cond = UO->getSubExpr()->IgnoreParenImpCasts();
-    }
-    bool EmptyWhenTrue = false;
-    const CXXMemberCallExpr *Call = nullptr;
-    auto Named = [](const CXXMemberCallExpr *C, llvm::StringRef N) {
-      const CXXMethodDecl *M = C ? C->getMethodDecl() : nullptr;
-      return M && M->getDeclName().isIdentifier() && M->getName() == N;
-    };
-    if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
-      Call = dyn_cast<CXXMemberCallExpr>(BO->getLHS()->IgnoreParenImpCasts());
-      const auto *Zero =
-          dyn_cast<IntegerLiteral>(BO->getRHS()->IgnoreParenImpCasts());
-      if (!Named(Call, "size") || !Zero || Zero->getValue() != 0)
-        return std::nullopt;
-      if (BO->getOpcode() == BO_EQ)
-        EmptyWhenTrue = true;
-      else if (BO->getOpcode() != BO_NE && BO->getOpcode() != BO_GT)
-        return std::nullopt;
-    } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Cond)) {
-      Call = MC;
-      const CXXMethodDecl *M = Call->getMethodDecl();
-      if (const auto *Conv = dyn_cast_or_null<CXXConversionDecl>(M)) {
-        if (!Conv->getConversionType()->isBooleanType())
-          return std::nullopt;
-      } else if (Named(Call, "empty")) {
-        EmptyWhenTrue = true;
-      } else if (!Named(Call, "has_value") && !Named(Call, "size")) {
-        return std::nullopt;
-      }
-    } else {
+    std::optional<std::pair<unsigned, bool>> H = holdsSomething(Cond, 0);
+    if (!H)
       return std::nullopt;
-    }
-    const auto *Ref = dyn_cast<DeclRefExpr>(
-        Call->getImplicitObjectArgument()->IgnoreParenImpCasts());
+    return std::make_pair(H->first, H->second ? 1u : 0u);
+  }
+
+  /// `for (i = 0; i < c.size(); ++i) co_await std::move(c[i]);`: the loop
+  /// ends either at once, when c is empty, or after its body has handed c
+  /// on; either way c holds nothing unconsumed on the exit edge (1). Only
+  /// when the body does consume c, so that a loop that just reads it is
+  /// still a loss.
+  std::optional<std::pair<unsigned, unsigned>> exhaustedEdge(const Stmt *Loop,
+                                                             const Expr *Cond) {
+    const Stmt *Body = nullptr;
+    if (const auto *For = dyn_cast_or_null<ForStmt>(Loop))
+      Body = For->getBody();
+    else if (const auto *While = dyn_cast_or_null<WhileStmt>(Loop))
+      Body = While->getBody();
+    else if (const auto *Do = dyn_cast_or_null<DoStmt>(Loop))
+      Body = Do->getBody();
+    const auto *BO = dyn_cast<BinaryOperator>(Cond->IgnoreParenImpCasts());
+    if (!Body || !BO)
+      return std::nullopt;
+    std::optional<unsigned> V;
+    BinaryOperatorKind Op = BO->getOpcode();
+    if (Op == BO_LT || Op == BO_NE)
+      V = sizeOf(BO->getRHS());
+    if (!V && (Op == BO_GT || Op == BO_NE))
+      V = sizeOf(BO->getLHS());
+    if (!V)
+      return std::nullopt;
+    SourceRange R(AC.SM.getExpansionLoc(Body->getBeginLoc()),
+                  AC.SM.getExpansionLoc(Body->getEndLoc()));
+    for (SourceLocation L : Vars[*V].ConsumedAt)
+      if (AC.SM.isPointWithin(AC.SM.getExpansionLoc(L), R.getBegin(),
+                              R.getEnd()))
+        return std::make_pair(*V, 1u);
+    return std::nullopt;
+  }
+
+  /// The tracked variable an emptiness test is about, e.g. `c` in `c.size()`
+  /// or `std::size(c)`.
+  std::optional<unsigned> trackedRef(const Expr *E) {
+    const auto *Ref =
+        dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
     const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
     auto It = VD ? Index.find(VD) : Index.end();
     if (It == Index.end())
       return std::nullopt;
-    return std::make_pair(It->second, EmptyWhenTrue != Negated ? 0u : 1u);
+    return It->second;
+  }
+
+  /// `c.size()`, `std::size(c)`, `std::ssize(c)`: the variable.
+  std::optional<unsigned> sizeOf(const Expr *E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+      const CXXMethodDecl *M = MC->getMethodDecl();
+      if (M && M->getDeclName().isIdentifier() && M->getName() == "size")
+        return trackedRef(MC->getImplicitObjectArgument());
+      return std::nullopt;
+    }
+    if (const auto *CE = dyn_cast<CallExpr>(E)) {
+      const FunctionDecl *F = CE->getDirectCallee();
+      if (F && F->isInStdNamespace() && F->getDeclName().isIdentifier() &&
+          (F->getName() == "size" || F->getName() == "ssize") &&
+          CE->getNumArgs() == 1)
+        return trackedRef(CE->getArg(0));
+    }
+    return std::nullopt;
+  }
+
+  /// Whether \p Cond tests that a tracked variable holds something:
+  /// `c.empty()`, `std::empty(c)`, `c.size()` against 0 or 1, `if (opt)`,
+  /// `opt.has_value()`, `opt != std::nullopt`, casts to bool, negations and
+  /// comparisons with true/false. The variable, and whether the condition
+  /// being true means it holds something.
+  std::optional<std::pair<unsigned, bool>> holdsSomething(const Expr *Cond,
+                                                          unsigned Depth) {
+    if (!Cond || Depth > 8)
+      return std::nullopt;
+    Cond = Cond->IgnoreParenImpCasts();
+    auto Flip = [](std::optional<std::pair<unsigned, bool>> H) {
+      if (H)
+        H->second = !H->second;
+      return H;
+    };
+    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Cond))
+      return Cast->getType()->isBooleanType()
+                 ? holdsSomething(Cast->getSubExpr(), Depth + 1)
+                 : std::nullopt;
+    if (const auto *UO = dyn_cast<UnaryOperator>(Cond))
+      return UO->getOpcode() == UO_LNot
+                 ? Flip(holdsSomething(UO->getSubExpr(), Depth + 1))
+                 : std::nullopt;
+    if (std::optional<unsigned> V = sizeOf(Cond))
+      return std::make_pair(*V, true); // size() as a truth value
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Cond)) {
+      const CXXMethodDecl *M = MC->getMethodDecl();
+      std::optional<unsigned> V = trackedRef(MC->getImplicitObjectArgument());
+      if (!M || !V)
+        return std::nullopt;
+      if (const auto *Conv = dyn_cast<CXXConversionDecl>(M))
+        return Conv->getConversionType()->isBooleanType()
+                   ? std::make_optional(std::make_pair(*V, true))
+                   : std::nullopt;
+      if (!M->getDeclName().isIdentifier())
+        return std::nullopt;
+      if (M->getName() == "empty")
+        return std::make_pair(*V, false);
+      if (M->getName() == "has_value")
+        return std::make_pair(*V, true);
+      return std::nullopt;
+    }
+    if (const auto *CE = dyn_cast<CallExpr>(Cond);
+        CE && !isa<CXXOperatorCallExpr>(CE)) {
+      const FunctionDecl *F = CE->getDirectCallee();
+      if (F && F->isInStdNamespace() && F->getDeclName().isIdentifier() &&
+          F->getName() == "empty" && CE->getNumArgs() == 1)
+        if (std::optional<unsigned> V = trackedRef(CE->getArg(0)))
+          return std::make_pair(*V, false);
+      return std::nullopt;
+    }
+    // A comparison, built in or overloaded (optional's operator!=).
+    BinaryOperatorKind Op;
+    const Expr *L = nullptr, *R = nullptr;
+    if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
+      Op = BO->getOpcode();
+      L = BO->getLHS();
+      R = BO->getRHS();
+    } else if (const auto *RW = dyn_cast<CXXRewrittenBinaryOperator>(Cond)) {
+      // C++20 spells `o != std::nullopt` as `!(o == std::nullopt)`.
+      CXXRewrittenBinaryOperator::DecomposedForm DF = RW->getDecomposedForm();
+      Op = DF.Opcode;
+      L = DF.LHS;
+      R = DF.RHS;
+    } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Cond);
+               OC && OC->getNumArgs() == 2 &&
+               BinaryOperator::isComparisonOp(
+                   BinaryOperator::getOverloadedOpcode(OC->getOperator()))) {
+      Op = BinaryOperator::getOverloadedOpcode(OC->getOperator());
+      L = OC->getArg(0);
+      R = OC->getArg(1);
+    } else {
+      return std::nullopt;
+    }
+    if (!BinaryOperator::isComparisonOp(Op))
+      return std::nullopt;
+    auto Literal = [](const Expr *E) -> std::optional<int64_t> {
+      E = E->IgnoreParenImpCasts();
+      if (const auto *IL = dyn_cast<IntegerLiteral>(E))
+        return IL->getValue().getLimitedValue(INT64_MAX);
+      if (const auto *BL = dyn_cast<CXXBoolLiteralExpr>(E))
+        return BL->getValue() ? 1 : 0;
+      return std::nullopt;
+    };
+    auto IsNullopt = [](const Expr *E) {
+      const CXXRecordDecl *RD = E->getType()->getAsCXXRecordDecl();
+      return RD && RD->isInStdNamespace() && RD->getIdentifier() &&
+             RD->getName() == "nullopt_t";
+    };
+    // Put the tested side on the left: `0 == c.size()` is `c.size() == 0`.
+    if (Literal(L) || IsNullopt(L)) {
+      std::swap(L, R);
+      Op = BinaryOperator::reverseComparisonOp(Op);
+    }
+    if (IsNullopt(R) && (Op == BO_EQ || Op == BO_NE)) {
+      std::optional<unsigned> V = trackedRef(L);
+      if (!V)
+        return std::nullopt;
+      return std::make_pair(*V, Op == BO_NE);
+    }
+    std::optional<int64_t> N = Literal(R);
+    if (!N)
+      return std::nullopt;
+    if (isa<CXXBoolLiteralExpr>(R->IgnoreParenImpCasts())) {
+      if (Op != BO_EQ && Op != BO_NE)
+        return std::nullopt;
+      std::optional<std::pair<unsigned, bool>> H = holdsSomething(L, Depth + 1);
+      // `x == true` and `x != false` keep the sense; the others flip it.
+      return (Op == BO_EQ) == (*N != 0) ? H : Flip(H);
+    }
+    std::optional<unsigned> V = sizeOf(L);
+    if (!V)
+      return std::nullopt;
+    // size against 0 or 1: a test of emptiness, or it is not one.
+    if ((*N == 0 && (Op == BO_NE || Op == BO_GT)) || (*N == 1 && Op == BO_GE))
+      return std::make_pair(*V, true);
+    if ((*N == 0 && (Op == BO_EQ || Op == BO_LE)) || (*N == 1 && Op == BO_LT))
+      return std::make_pair(*V, false);
+    return std::nullopt;
   }
 
   /// The CFG as flat arrays indexed by block id.
@@ -881,10 +1112,18 @@ private:
         if (auto S = E.getAs<CFGStmt>())
           F.Last[Id] = S->getStmt();
       }
+      // A goto is the block's terminator, not an element.
+      if (const auto *G = dyn_cast_or_null<GotoStmt>(B->getTerminatorStmt()))
+        if (auto It = Facts.find(G); It != Facts.end())
+          Ops.insert(Ops.end(), It->second.Ops.begin(), It->second.Ops.end());
       std::optional<std::pair<unsigned, unsigned>> Empty;
-      if (B->succ_size() == 2)
-        if (const Expr *Cond = B->getLastCondition())
+      if (B->succ_size() == 2) {
+        if (const Expr *Cond = B->getLastCondition()) {
           Empty = emptyEdge(Cond);
+          if (!Empty)
+            Empty = exhaustedEdge(B->getTerminatorStmt(), Cond);
+        }
+      }
       unsigned Index = 0;
       for (const CFGBlock *S : B->succs()) {
         if (S) {
@@ -1134,27 +1373,69 @@ private:
         }
       }
     }
+    // Doomed: every path from the block reaches the death without handing
+    // the task on (a greatest fixpoint over the walk). The deciding branch
+    // is one with an edge into a doomed block and an edge out of them: in
+    // `for (...) { if (i != 3) continue; co_await std::move(t); break; }`
+    // that is the loop's condition, not the `if`, whose `continue` edge may
+    // still reach the await.
+    unsigned ExitId = G.getExit().getBlockID();
+    std::vector<bool> &Doomed = DoomedScratch;
+    Doomed.resize(N, false);
+    auto ClearDoomed = llvm::make_scope_exit([&] {
+      for (unsigned B : Order)
+        Doomed[B] = false;
+      Doomed[ExitId] = false;
+    });
+    for (unsigned B : Order)
+      Doomed[B] = true;
+    Doomed[ExitId] = D.AtExit;
+    // The edge B -> S carries the task unconsumed.
+    auto Carries = [&](unsigned B, unsigned S) {
+      if (S == ExitId)
+        return D.AtExit;
+      for (unsigned P = PG.Begin[S]; P < PG.Begin[S + 1]; ++P)
+        if (PG.From[P] == B)
+          return PG.carries(P, V, Out);
+      return false;
+    };
+    auto EscapesDoom = [&](unsigned B) {
+      const CFGBlock *CB = BlockById[B];
+      if (!CB)
+        return true;
+      for (const CFGBlock *S : CB->succs())
+        if (S && (!Doomed[S->getBlockID()] || !Carries(B, S->getBlockID())))
+          return true;
+      return false;
+    };
+    std::vector<unsigned> Work(Order.rbegin(), Order.rend());
+    while (!Work.empty()) {
+      unsigned B = Work.back();
+      Work.pop_back();
+      if (!Doomed[B] || (B == D.Block && !D.AtExit) || !EscapesDoom(B))
+        continue;
+      Doomed[B] = false;
+      for (unsigned P = PG.Begin[B]; P < PG.Begin[B + 1]; ++P)
+        if (Doomed[PG.From[P]])
+          Work.push_back(PG.From[P]);
+    }
     for (unsigned B : Order) {
       const CFGBlock *CB = BlockById[B];
       // Elsewhere the death comes before the block's own branch.
-      if (!CB || !CB->getTerminatorStmt() || (B == D.Block && !D.AtExit))
+      if (!CB || !CB->getTerminatorStmt() || Doomed[B] ||
+          (B == D.Block && !D.AtExit))
         continue;
       const CFGBlock *Toward = nullptr;
       unsigned TowardIndex = 0;
-      bool Away = false;
       unsigned Index = 0;
       for (const CFGBlock *S : CB->succs()) {
-        if (S && OnPath[S->getBlockID()]) {
-          if (!Toward)
-            Toward = S, TowardIndex = Index;
-        } else if (S) {
-          Away = true;
-        }
+        if (!Toward && S && Doomed[S->getBlockID()] &&
+            Carries(B, S->getBlockID()))
+          Toward = S, TowardIndex = Index;
         ++Index;
       }
-      if (!Toward || !Away)
-        continue;
-      if (describeBranch(CB->getTerminatorStmt(), TowardIndex, Toward, D))
+      if (Toward &&
+          describeBranch(CB->getTerminatorStmt(), TowardIndex, Toward, D))
         return;
     }
   }
@@ -1413,6 +1694,9 @@ private:
   llvm::DenseMap<const Stmt *, StmtFacts> Facts;
   llvm::DenseMap<const VarDecl *, const Stmt *> ScopeOf;
   llvm::DenseMap<const Stmt *, LiveSet> ScopeMasks;
+  /// Each label and goto with the statements from the body down to it.
+  llvm::DenseMap<const LabelStmt *, std::vector<const Stmt *>> Labels;
+  std::vector<std::pair<const GotoStmt *, std::vector<const Stmt *>>> Gotos;
   /// For each throw: the statements from the body down to it.
   llvm::DenseMap<const Stmt *, std::vector<const Stmt *>> ThrowChains;
   /// Handler block lists of the try statements that calls may leave.
@@ -1421,6 +1705,7 @@ private:
   std::vector<LiveSet> HandlerIn; ///< by block id
   std::vector<const CFGBlock *> BlockById; ///< filled when a path is named
   std::vector<bool> OnPathScratch;         ///< explainPath's, all false
+  std::vector<bool> DoomedScratch;         ///< likewise
   static constexpr size_t MaxPathBlocks = 256;
   unsigned CurrentBlock = 0;               ///< during the reporting pass
   std::map<unsigned, Death> Deaths;

@@ -2,10 +2,16 @@
 // Local containers of tasks: filling one does not consume the tasks;
 // handing the container on does.
 #include "task.h"
+#include <algorithm>
 #include <array>
+#include <deque>
+#include <list>
+#include <memory>
 #include <optional>
+#include <span>
 #include <tuple>
 #include <utility>
+#include <variant>
 #include <vector>
 using demo::Task;
 
@@ -190,6 +196,7 @@ Task<> fan_out_if_many(std::vector<int> items) {
 //===-- filled from elsewhere ------------------------------------------===//
 
 std::vector<Task<>> make_jobs();
+void peek(const Task<> &);
 
 Task<> returned_by_a_call(bool c) {
   auto jobs = make_jobs(); // expected-warning {{container 'jobs' holds lazy coroutine tasks 'Task<>' that are not all awaited; their bodies may never run [coro-unawaited-variable]}}
@@ -215,3 +222,89 @@ Task<> returned_and_handed_on() {
 void tuple_never_used() {
   auto both = std::make_tuple(fetch(), compute()); // expected-warning {{container 'both' holds lazy coroutine tasks}}
 } // expected-note {{'both' is destroyed at the end of its scope while holding tasks not awaited}}
+
+//===-- what is not a container of tasks -------------------------------===//
+
+// Iterators, views, smart pointers, variants and reference wrappers hold no
+// tasks of their own (or share them): they are not tracked.
+Task<> list_iterator(std::list<Task<>> &l) {
+  for (auto it = l.begin(); it != l.end(); ++it)
+    co_await std::move(*it);
+}
+
+Task<> deque_find(std::deque<Task<>> &d, bool (*pred)(const Task<> &)) {
+  auto it = std::find_if(d.begin(), d.end(), pred);
+  if (it != d.end())
+    co_await std::move(*it);
+}
+
+Task<> owned_elsewhere(std::span<Task<>> s) {
+  auto u = std::make_unique<Task<int>>(compute());
+  auto p = std::make_shared<Task<int>>(compute());
+  auto r = std::ref(*u);
+  co_await std::move(s[0]);
+  co_await std::move(r.get());
+  co_await std::move(*p);
+}
+
+std::variant<int, Task<>> maybe_job();
+void variant_returned() { auto v = maybe_job(); }
+
+//===-- emptiness, spelled other ways ----------------------------------===//
+
+std::optional<Task<int>> try_pop();
+
+Task<> optional_tests() {
+  auto a = try_pop();
+  if (a != std::nullopt)
+    co_await std::move(*a);
+  auto b = try_pop();
+  if (static_cast<bool>(b))
+    co_await std::move(*b);
+  auto c = try_pop();
+  if (c.has_value() == false)
+    co_return;
+  co_await std::move(*c);
+}
+
+Task<> size_compared_to_zero(std::vector<int> items) {
+  std::vector<Task<>> tasks;
+  for (int x : items)
+    tasks.push_back(send(x));
+  if (0 == tasks.size())
+    co_return;
+  co_await when_all(std::move(tasks));
+}
+
+Task<> size_at_least_one(std::vector<int> items) {
+  std::vector<Task<>> tasks;
+  for (int x : items)
+    tasks.push_back(send(x));
+  if (tasks.size() >= 1)
+    co_await when_all(std::move(tasks));
+}
+
+Task<> std_empty(std::vector<int> items) {
+  std::vector<Task<>> tasks;
+  for (int x : items)
+    tasks.push_back(send(x));
+  if (!std::empty(tasks))
+    co_await when_all(std::move(tasks));
+}
+
+// An index loop ends at once when the container is empty, or after its
+// body handed every element on.
+Task<> index_loop() {
+  auto jobs = make_jobs();
+  for (std::size_t i = 0; i < jobs.size(); ++i)
+    co_await std::move(jobs[i]);
+}
+
+// A loop that only reads the elements hands nothing on.
+Task<> index_loop_reading() {
+  auto jobs = make_jobs(); // expected-warning {{container 'jobs' holds lazy coroutine tasks 'Task<>' that are not all awaited; their bodies may never run [coro-unawaited-variable]}}
+  const auto &view = jobs;
+  for (std::size_t i = 0; i < jobs.size(); ++i)
+    peek(view[i]);
+  co_return; // expected-note {{'jobs' is destroyed by this 'co_return' while holding tasks not awaited}}
+}

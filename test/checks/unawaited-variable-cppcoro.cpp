@@ -50,3 +50,20 @@ task<> shared_dropped(bool c) {
     co_return; // expected-note {{'t' is destroyed by this 'co_return' without being awaited}}
   co_await t;
 }
+
+// A container of shared tasks copies like them.
+task<> all_by_value(std::vector<shared_task<std::string>>);
+task<> all_by_ref(const std::vector<shared_task<std::string>> &);
+
+task<> container_copied() {
+  std::vector<shared_task<std::string>> v;
+  v.push_back(load(5));
+  auto copy = v;
+  co_await all_by_value(std::move(copy));
+}
+
+task<> container_by_const_ref() {
+  std::vector<shared_task<std::string>> v;
+  v.push_back(load(6));
+  co_await all_by_ref(v);
+}

@@ -239,3 +239,24 @@ retry:
   if (again && ++attempts < 3)
     goto retry;
 }
+
+bool bad(const Task<int> &);
+
+// Jumping back above the declaration ends t, although the scope goes on.
+Task<> goto_back_above_declaration() {
+  int attempts = 0;
+again:
+  auto t = fetch(); // expected-warning {{variable 't' holds a lazy coroutine task 'Task<int>' that is not awaited on every path; its body may never run [coro-unawaited-variable]}}
+  if (bad(t) && ++attempts < 3)
+    goto again; // expected-note {{'t' is destroyed by this 'goto' without being awaited}}
+  co_await std::move(t);
+}
+
+Task<> goto_back_after_await() {
+  int attempts = 0;
+again:
+  auto t = fetch();
+  co_await std::move(t);
+  if (++attempts < 3)
+    goto again;
+}

@@ -39,11 +39,35 @@ Task<> range_for_may_not_run(std::vector<int> ids) {
   co_return; // expected-note {{'t' is destroyed by this 'co_return' without being awaited}}
 }
 
-// The branch inside the loop is nearer to the death than the loop's own.
+// The branch inside the loop may still lead to the await on a later
+// iteration; the task is lost when the loop ends.
 Task<> range_for_search(std::vector<int> ids) {
   auto t = fetch(); // expected-warning {{variable 't' holds a lazy coroutine task 'Task<int>' that is not awaited on every path; its body may never run [coro-unawaited-variable]}}
-  for (int id : ids) {
-    if (id == 0) { // expected-note {{'t' is not awaited when the 'if' condition is false}}
+  for (int id : ids) { // expected-note {{'t' is not awaited when the range-based 'for' loop runs out of elements}}
+    if (id == 0) {
+      co_await std::move(t);
+      break;
+    }
+  }
+} // expected-note {{'t' is destroyed at the end of its scope without being awaited}}
+
+Task<> loop_with_continue(int n) {
+  auto t = fetch(); // expected-warning {{variable 't' holds a lazy coroutine task 'Task<int>' that is not awaited on every path; its body may never run [coro-unawaited-variable]}}
+  for (int i = 0; i < n; ++i) { // expected-note {{'t' is not awaited when the 'for' condition is false}}
+    if (i != 3)
+      continue;
+    co_await std::move(t);
+    break;
+  }
+} // expected-note {{'t' is destroyed at the end of its scope without being awaited}}
+
+// Leaving the loop early is the branch that loses it.
+Task<> loop_with_early_break() {
+  auto t = fetch(); // expected-warning {{variable 't' holds a lazy coroutine task 'Task<int>' that is not awaited on every path; its body may never run [coro-unawaited-variable]}}
+  while (true) {
+    if (ready()) // expected-note {{'t' is not awaited when the 'if' condition is true}}
+      break;
+    if (fresh()) {
       co_await std::move(t);
       break;
     }
