@@ -122,10 +122,16 @@ TUResult runOne(const WorkerTask &Task, const ScheduleOptions &Opts) {
   }
   R.Diags = std::move(*Parsed);
   for (const DiagRecord &D : R.Diags) {
-    if (D.Level == "error" && !D.isFinding()) {
-      R.Failed = true;
-      R.FailureReason = "the file does not compile";
-    }
+    if (D.Level != "error" || D.isFinding())
+      continue;
+    // clang-tidy's own error for an unmatched NOLINTBEGIN/NOLINTEND: the
+    // file compiles, its suppressions do not pair up.
+    std::string Reason = D.Check == "clang-tidy-nolint"
+                             ? D.Message
+                             : std::string("the file does not compile");
+    if (!R.Failed || Reason == "the file does not compile")
+      R.FailureReason = Reason;
+    R.Failed = true;
   }
   return R;
 }

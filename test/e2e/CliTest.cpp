@@ -151,6 +151,25 @@ TEST_F(Cli, UncompilableFileIsExitThreeAndTheRestIsAnalysed) {
   EXPECT_NE(R.Out.find("bad.cpp:4:3: warning"), std::string::npos);
 }
 
+// Suppressions that do not pair up are clang-tidy's own error: the unit is
+// reported as not analysed for that reason, not as one that does not compile.
+TEST_F(Cli, UnmatchedNolintBeginIsNamedAsSuch) {
+  writeFile(Dir + "/nolint.cpp", "// NOLINTBEGIN(coro-discarded-task)\n" +
+                                     readFile(Dir + "/bad.cpp"));
+  writeDb({"nolint.cpp", "good.cpp"});
+  RunResult R = cli({"-p", ".", "--format=json"});
+  EXPECT_EQ(R.ExitCode, 3) << R.Err;
+  auto V = llvm::json::parse(R.Out);
+  ASSERT_TRUE(bool(V)) << R.Out;
+  const llvm::json::Array *Failures = V->getAsObject()->getArray("failures");
+  ASSERT_TRUE(Failures && Failures->size() == 1) << R.Out;
+  std::string Reason =
+      (*Failures)[0].getAsObject()->getString("reason").value_or("").str();
+  EXPECT_NE(Reason.find("unmatched 'NOLINTBEGIN'"), std::string::npos)
+      << Reason;
+  EXPECT_EQ(Reason.find("does not compile"), std::string::npos) << Reason;
+}
+
 TEST_F(Cli, CrashingOrHangingWorkerIsIsolated) {
   writeDb({"bad.cpp", "good.cpp"});
   for (const char *Fault : {"crash:good.cpp", "hang:good.cpp"}) {
