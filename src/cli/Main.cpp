@@ -391,10 +391,26 @@ int main(int argc, const char **argv) {
                             sys::Process::StandardErrIsDisplayed()));
   // A header finding from another unit is dropped, as in the gathering
   // below.
+  // A header reached through two spellings (an include path through a
+  // symlink, and the real one) is one file: findings are de-duplicated by
+  // its real path, and --exclude matches either spelling.
+  StringMap<std::string> RealPaths;
+  auto RealPath = [&](const std::string &F) -> const std::string & {
+    auto [It, New] = RealPaths.try_emplace(F);
+    if (New) {
+      SmallString<256> Real;
+      It->second = sys::fs::real_path(F, Real) ? F : std::string(Real);
+    }
+    return It->second;
+  };
   auto Reported = [&](const DiagRecord &D, const std::string &TUFile) {
-    return D.isFinding() &&
-           (D.File == TUFile || (HeaderRe.match(D.File) &&
-                                 !(ExcludeRe && ExcludeRe->match(D.File))));
+    if (!D.isFinding())
+      return false;
+    if (D.File == TUFile)
+      return true;
+    return HeaderRe.match(D.File) &&
+           !(ExcludeRe &&
+             (ExcludeRe->match(D.File) || ExcludeRe->match(RealPath(D.File))));
   };
   // The bar counts what the report will list: filtered, de-duplicated and
   // not in the baseline. Those counts do not depend on the arrival order.
@@ -408,7 +424,8 @@ int main(int argc, const char **argv) {
       return;
     for (const DiagRecord &D : TU.Diags) {
       if (!Reported(D, TU.File) ||
-          !BarSeen.insert({D.Check, D.File, D.Offset, D.Message}).second)
+          !BarSeen.insert({D.Check, RealPath(D.File), D.Offset, D.Message})
+               .second)
         continue;
       DiagRecord Located = D;
       locate(Located.File, Located.Offset, Located.Line, Located.Column);
@@ -438,7 +455,7 @@ int main(int argc, const char **argv) {
       }
       if (!Reported(D, TU.File))
         continue;
-      if (!Seen.insert({D.Check, D.File, D.Offset, D.Message}).second)
+      if (!Seen.insert({D.Check, RealPath(D.File), D.Offset, D.Message}).second)
         continue; // a header seen from another translation unit
       D.FromFailedUnit = TU.Failed;
       R.Findings.push_back(std::move(D));

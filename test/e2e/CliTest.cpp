@@ -661,6 +661,25 @@ TEST_F(Project, HeaderFindingReportedOnceAndFiltersApply) {
   EXPECT_EQ(count(Excluded.Out, "a.cpp:3:3"), 1u) << Excluded.Out;
 }
 
+// The header reached through a symlinked include directory by one unit and
+// directly by the other is one file.
+TEST_F(Project, HeaderThroughTwoSpellingsIsReportedOnce) {
+  ASSERT_FALSE(llvm::sys::fs::create_link(Dir + "/include", Dir + "/inclink"));
+  // b.cpp finds shared.h through inclink.
+  std::string B = "{\"directory\": \"" + Dir +
+                  "\", \"file\": \"src/b.cpp\", \"command\": \"g++ "
+                  "-std=c++20 -I" +
+                  std::string(UNAWAITED_TEST_INPUTS) +
+                  " -Iinclink -c src/b.cpp\"}";
+  writeDb(commandEntry("src/a.cpp") + "," + B);
+  RunResult R = cli({"-p", ".", "--format=github"});
+  EXPECT_EQ(R.ExitCode, 1) << R.Err;
+  EXPECT_EQ(count(R.Out, "shared.h,line=5"), 1u) << R.Out;
+  // --exclude written for the real path drops it whatever the spelling.
+  RunResult E = cli({"-p", ".", "--format=github", "--exclude=include/shared"});
+  EXPECT_EQ(count(E.Out, "shared.h"), 0u) << E.Out;
+}
+
 TEST_F(Project, GccFlagsAreDroppedWithOneWarningEach) {
   writeDb(commandEntry("src/a.cpp", "-fipa-pta -Wno-maybe-uninitialized "
                                     "-Werror") +
