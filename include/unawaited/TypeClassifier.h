@@ -49,6 +49,10 @@ struct TypeInfo {
   /// Awaitable through operator co_await or the await_* members. When false
   /// for a task, only a promise's await_transform can await it.
   bool DirectlyAwaitable = false;
+  /// Eager, and its destructor cancels the work (kj::Promise, cobalt's
+  /// promise, asio's experimental::promise): a `(void)` cast does not let
+  /// it run on its own.
+  bool CancelsOnDestroy = false;
   const clang::CXXRecordDecl *Record = nullptr;
 
   bool mustBeAwaited() const {
@@ -69,7 +73,14 @@ public:
 
   /// Whether a coroutine with promise type \p Promise can co_await an
   /// expression of type \p Awaited. Conservative: returns true when unsure.
-  bool canAwaitIn(clang::QualType Awaited, clang::QualType Promise);
+  bool canAwaitIn(clang::QualType Awaited, clang::QualType Promise) {
+    return awaitVerdict(Awaited, Promise) == AwaitVerdict::Yes;
+  }
+  /// The same, saying when it cannot tell: a type awaitable only through
+  /// the promise's await_transform, whose matching overload is a template
+  /// with constraints that only Sema could evaluate.
+  enum class AwaitVerdict { Yes, No, Unknown };
+  AwaitVerdict awaitVerdict(clang::QualType Awaited, clang::QualType Promise);
 
   /// Whether calls to \p FD are exempt (IgnoredFunctions and profiles).
   bool isIgnoredFunction(const clang::FunctionDecl *FD);

@@ -90,6 +90,16 @@ public:
     return Result;
   }
 
+  bool TraverseVarDecl(VarDecl *VD) {
+    bool Static = VD->isStaticLocal() && !Scopes.empty();
+    if (Static)
+      ++Scopes.back().StaticInitDepth;
+    bool Result = Base::TraverseVarDecl(VD);
+    if (Static)
+      --Scopes.back().StaticInitDepth;
+    return Result;
+  }
+
   bool TraverseCXXCatchStmt(CXXCatchStmt *S) {
     if (!Scopes.empty())
       ++Scopes.back().CatchDepth;
@@ -161,6 +171,10 @@ public:
   }
 
   // Arguments converted to void-returning callbacks (std::function<void()>).
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *MC) {
+    Discards.temporaryMemberCall(MC);
+    return true;
+  }
   bool VisitCallExpr(CallExpr *CE) {
     const FunctionDecl *Callee = CE->getDirectCallee();
     // `callback = coroutineLambda;` stores a callable the wrapper drops.

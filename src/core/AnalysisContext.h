@@ -16,6 +16,12 @@ struct FunctionScope {
   bool IsCoroutine = false;
   clang::QualType Promise; ///< null when unknown (e.g. template patterns)
   unsigned CatchDepth = 0;
+  /// Inside the initialiser of a static or thread_local local, where
+  /// co_await is not allowed ([expr.await]/2).
+  unsigned StaticInitDepth = 0;
+  bool canAwaitHere() const {
+    return IsCoroutine && CatchDepth == 0 && StaticInitDepth == 0;
+  }
 };
 
 class AnalysisContext {

@@ -86,11 +86,12 @@ static KindWords kindWords(TaskKind K) {
 
 /// "a lazy coroutine task 'T' that <Fate>; <Consequence>"
 static std::string describeDiscard(TaskKind K, llvm::StringRef TypeName,
-                                   llvm::StringRef Fate = "") {
+                                   llvm::StringRef Fate = "",
+                                   llvm::StringRef Consequence = "") {
   KindWords W = kindWords(K);
   return (llvm::Twine(W.Noun) + " '" + TypeName + "' that " +
           (Fate.empty() ? llvm::StringRef(W.Fate) : Fate) + "; " +
-          W.Consequence)
+          (Consequence.empty() ? llvm::StringRef(W.Consequence) : Consequence))
       .str();
 }
 
@@ -127,8 +128,9 @@ void DiscardedTaskChecker::reportValue(const Expr *E, DiscardHow How,
       return;
     break;
   case TaskKind::EagerTask:
-    // For an eager task an explicit discard is the acknowledged idiom.
-    if (How != DiscardHow::Statement)
+    // For an eager task an explicit discard is the acknowledged idiom,
+    // unless its destructor cancels the work: then the cast is the bug.
+    if (How != DiscardHow::Statement && !Info.CancelsOnDestroy)
       return;
     Check = CheckId::DiscardedEagerTask;
     break;
@@ -146,10 +148,53 @@ void DiscardedTaskChecker::reportValue(const Expr *E, DiscardHow How,
   F.Loc = findingLoc(E);
   F.Range = E->getSourceRange();
   std::string Callee = describeCallee(E);
-  std::string What = describeDiscard(Info.Kind, AC.displayType(E->getType()));
+  std::string What =
+      Info.CancelsOnDestroy
+          ? describeDiscard(Info.Kind, AC.displayType(E->getType()),
+                            "is discarded", "its destructor cancels the work")
+          : describeDiscard(Info.Kind, AC.displayType(E->getType()));
   F.Message = Callee.empty() ? "expression creates " + What
                              : Callee + " returns " + What;
   addFixOrNotes(F, E, Info, Scope, How);
+  AC.report(std::move(F));
+}
+
+void DiscardedTaskChecker::temporaryMemberCall(const CXXMemberCallExpr *MC) {
+  const CXXMethodDecl *M = MC->getMethodDecl();
+  const Expr *Obj = MC->getImplicitObjectArgument();
+  if (!M || !Obj || MC->isTypeDependent() || Obj->isTypeDependent() ||
+      !AC.Checks.isEnabled(CheckId::DiscardedTask))
+    return;
+  const auto *Call = dyn_cast<CallExpr>(ignoreTemporaries(Obj));
+  if (!Call || !Call->isPRValue())
+    return;
+  const TypeInfo &Info = AC.Classifier.classify(Call->getType());
+  if (!Info.mustBeAwaited())
+    return;
+  // A non-const or &&-qualified member acts on the task (start, then,
+  // semi), and so does a consuming one; a member returning another task or
+  // awaitable hands it on, and that result is checked where it goes.
+  if (!M->isConst() || M->getRefQualifier() == RQ_RValue)
+    return;
+  if (M->getDeclName().isIdentifier() &&
+      AC.Classifier.isConsumingMethod(M->getName()))
+    return;
+  if (AC.Classifier.classify(MC->getType()).Kind != TaskKind::None)
+    return;
+  if (AC.Classifier.isIgnoredFunction(Call->getDirectCallee()))
+    return;
+  Finding F;
+  F.Check = CheckId::DiscardedTask;
+  F.Loc = findingLoc(Call);
+  F.Range = Call->getSourceRange();
+  std::string Callee = describeCallee(Call);
+  std::string Member = "'" + M->getNameAsString() + "'";
+  std::string What = describeDiscard(Info.Kind, AC.displayType(Call->getType()),
+                                     "is destroyed after calling " + Member +
+                                         " on it, without being "
+                                         "awaited");
+  F.Message = Callee.empty() ? "expression creates " + What
+                             : Callee + " returns " + What;
   AC.report(std::move(F));
 }
 
@@ -205,30 +250,52 @@ void DiscardedTaskChecker::addFixOrNotes(Finding &F, const Expr *E,
       Macro ? SourceLocation()
             : Lexer::getLocForEndOfToken(E->getEndLoc(), 0, SM, LO);
 
+  // `co_await a | b` and `(void)a | b` would apply to `a` alone.
+  auto Insert = [&](FindingNote &N, llvm::StringRef Prefix) {
+    if (Macro || End.isInvalid())
+      return;
+    if (needsParensForCoawait(E)) {
+      N.Fixes.push_back(
+          FixItHint::CreateInsertion(Begin, (Prefix + "(").str()));
+      N.Fixes.push_back(FixItHint::CreateInsertion(End, ")"));
+    } else {
+      N.Fixes.push_back(FixItHint::CreateInsertion(Begin, Prefix));
+    }
+  };
   if (Info.Kind == TaskKind::EagerTask) {
     // Waiting changes when the caller continues: offer it, do not apply it.
     FindingNote Await{F.Loc, "insert 'co_await' to wait for its result", {}};
+    if (!Macro && Scope.canAwaitHere() &&
+        (Scope.Promise.isNull()
+             ? Info.DirectlyAwaitable
+             : AC.Classifier.canAwaitIn(E->getType(), Scope.Promise))) {
+      Insert(Await, "co_await ");
+      F.Notes.push_back(std::move(Await));
+    }
+    if (Info.CancelsOnDestroy) {
+      F.Notes.push_back(
+          {F.Loc,
+           "keep it until it completes, or detach it where the library "
+           "allows (kj's '.detach(...)', cobalt's unary '+'); a 'void' "
+           "cast does not keep it",
+           {}});
+      return;
+    }
     FindingNote Void{F.Loc,
                      "cast the expression to 'void' to acknowledge that the "
                      "result is not needed",
                      {}};
-    if (!Macro && Scope.IsCoroutine && Scope.CatchDepth == 0 &&
-        (Scope.Promise.isNull()
-             ? Info.DirectlyAwaitable
-             : AC.Classifier.canAwaitIn(E->getType(), Scope.Promise))) {
-      Await.Fixes.push_back(FixItHint::CreateInsertion(Begin, "co_await "));
-      F.Notes.push_back(std::move(Await));
-    }
-    if (!Macro)
-      Void.Fixes.push_back(FixItHint::CreateInsertion(Begin, "(void)"));
+    Insert(Void, "(void)");
     F.Notes.push_back(std::move(Void));
     return;
   }
 
-  bool CanAwaitHere = Scope.IsCoroutine && Scope.CatchDepth == 0;
-  bool PromiseAccepts =
-      !CanAwaitHere || Scope.Promise.isNull() ||
-      AC.Classifier.canAwaitIn(E->getType(), Scope.Promise);
+  bool CanAwaitHere = Scope.canAwaitHere();
+  TypeClassifier::AwaitVerdict Verdict =
+      !CanAwaitHere || Scope.Promise.isNull()
+          ? TypeClassifier::AwaitVerdict::Yes
+          : AC.Classifier.awaitVerdict(E->getType(), Scope.Promise);
+  bool PromiseAccepts = Verdict == TypeClassifier::AwaitVerdict::Yes;
   const std::string &SyncWait = AC.Classifier.options().SyncWaitFunction;
 
   if (CanAwaitHere && PromiseAccepts) {
@@ -240,6 +307,16 @@ void DiscardedTaskChecker::addFixOrNotes(Finding &F, const Expr *E,
     } else {
       F.Fixes.push_back(FixItHint::CreateInsertion(Begin, "co_await "));
     }
+    return;
+  }
+  if (CanAwaitHere && Verdict == TypeClassifier::AwaitVerdict::Unknown) {
+    F.Notes.push_back(
+        {F.Loc,
+         "co_await it if the enclosing coroutine's promise '" +
+             AC.displayType(Scope.Promise.getCanonicalType()) + "' accepts '" +
+             AC.displayType(E->getType()) +
+             "' (its await_transform is constrained; no fix is offered)",
+         {}});
     return;
   }
   if (CanAwaitHere && !PromiseAccepts) {
@@ -257,6 +334,14 @@ void DiscardedTaskChecker::addFixOrNotes(Finding &F, const Expr *E,
       syncWaitAccepts(SyncWait, E->getType())) {
     F.Fixes.push_back(FixItHint::CreateInsertion(Begin, SyncWait + "("));
     F.Fixes.push_back(FixItHint::CreateInsertion(End, ")"));
+    return;
+  }
+  if (Scope.IsCoroutine && Scope.StaticInitDepth > 0) {
+    F.Notes.push_back({F.Loc,
+                       "'co_await' cannot be used in the initialiser of a "
+                       "static or thread_local variable; await the task "
+                       "before it",
+                       {}});
     return;
   }
   if (Scope.IsCoroutine) {

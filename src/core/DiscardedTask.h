@@ -27,6 +27,10 @@ public:
   void discarded(const clang::Expr *E, DiscardHow How,
                  const FunctionScope &Scope);
 
+  /// `fetch().is_ready()`: a temporary lazy task used only for a const
+  /// member call dies at the end of the statement without running.
+  void temporaryMemberCall(const clang::CXXMemberCallExpr *MC);
+
   /// A callable converted to a wrapper that returns void (e.g. a coroutine
   /// lambda passed as std::function<void()>) drops every task it returns.
   void callbackConversion(const clang::CXXConstructExpr *CE,

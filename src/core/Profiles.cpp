@@ -96,6 +96,14 @@ static const ProfileType Types[] = {
      K::EagerTask},
 };
 
+// Eager types whose destructor cancels the work they started.
+static const ProfileFunction Cancelling[] = {
+    {"kj", "kj::Promise"},
+    {"cobalt", "boost::cobalt::promise"},
+    {"asio", "asio::experimental::promise"},
+    {"boost-asio", "boost::asio::experimental::promise"},
+};
+
 // Dropping these calls' results is the library's detach idiom.
 static const ProfileFunction Ignored[] = {
     {"folly", "folly::coro::TaskWithExecutor::start"},
@@ -129,6 +137,9 @@ static const ProfileFunction Consuming[] = {
     {"seastar", "finally"},
     {"seastar", "discard_result"},
     {"seastar", "ignore_ready_future"},
+    // C++/WinRT: get() blocks until the operation completes (a const
+    // member of the projected interface).
+    {"winrt", "get"},
 };
 
 static const llvm::StringLiteral Names[] = {
@@ -173,6 +184,12 @@ std::optional<TaskKind> Profiles::lookupType(llvm::StringRef Name) const {
 
 bool Profiles::isIgnoredFunction(llvm::StringRef Name) const {
   return llvm::any_of(Ignored, [&](const ProfileFunction &F) {
+    return F.QualifiedName == Name && isActive(F.Profile);
+  });
+}
+
+bool Profiles::cancelsOnDestroy(llvm::StringRef Name) const {
+  return llvm::any_of(Cancelling, [&](const ProfileFunction &F) {
     return F.QualifiedName == Name && isActive(F.Profile);
   });
 }

@@ -35,6 +35,7 @@ public:
   std::optional<TaskKind> lookupType(llvm::StringRef QualifiedName) const;
   bool isIgnoredFunction(llvm::StringRef QualifiedName) const;
   bool isConsumingMethod(llvm::StringRef MethodName) const;
+  bool cancelsOnDestroy(llvm::StringRef QualifiedName) const;
 
 private:
   bool All = false;

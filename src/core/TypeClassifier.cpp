@@ -100,6 +100,8 @@ TypeInfo TypeClassifier::compute(QualType Canonical) {
   } else if (auto K = Prof->lookupType(Name)) {
     Info.Kind = *K;
     Info.Source = KindSource::Profile;
+    Info.CancelsOnDestroy =
+        *K == TaskKind::EagerTask && Prof->cancelsOnDestroy(Name);
   }
   return Info;
 }
@@ -386,25 +388,63 @@ static const CXXRecordDecl *requiredPromise(const CXXRecordDecl *Awaiter) {
   return recordOf(Arg);
 }
 
-bool TypeClassifier::canAwaitIn(QualType Awaited, QualType Promise) {
+/// The library a class belongs to: its outermost namespace, or the second
+/// one under `boost` (boost::asio, boost::cobalt). stdexec's task lives in
+/// `exec`, its senders in `stdexec`: one library.
+static std::string libraryOf(const CXXRecordDecl *RD) {
+  llvm::SmallVector<llvm::StringRef, 4> Namespaces;
+  for (const DeclContext *DC = RD ? RD->getDeclContext() : nullptr; DC;
+       DC = DC->getParent())
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC))
+      if (!NS->isAnonymousNamespace() && !NS->isInline())
+        Namespaces.push_back(NS->getName());
+  if (Namespaces.empty())
+    return "";
+  llvm::StringRef Root = Namespaces.back();
+  if (Root == "boost" && Namespaces.size() > 1)
+    return ("boost::" + Namespaces[Namespaces.size() - 2]).str();
+  if (Root == "exec")
+    return "stdexec";
+  return Root.str();
+}
+
+/// `template <class T> auto await_transform(T&&)` with no constraint: it
+/// takes anything (folly's and unifex's promises).
+static bool isCatchAll(const FunctionTemplateDecl *FTD) {
+  const FunctionDecl *FD = FTD->getTemplatedDecl();
+  if (FD->getNumParams() != 1 || FD->getTrailingRequiresClause() ||
+      FTD->getTemplateParameters()->getRequiresClause())
+    return false;
+  for (const NamedDecl *P : *FTD->getTemplateParameters())
+    if (const auto *TTP = dyn_cast<TemplateTypeParmDecl>(P);
+        TTP && TTP->hasTypeConstraint())
+      return false;
+  QualType T = FD->getParamDecl(0)->getType().getNonReferenceType();
+  return isa<TemplateTypeParmType>(T.getUnqualifiedType().getCanonicalType());
+}
+
+TypeClassifier::AwaitVerdict TypeClassifier::awaitVerdict(QualType Awaited,
+                                                          QualType Promise) {
   const TypeInfo &Info = classify(Awaited);
   const CXXRecordDecl *PRD = recordOf(Promise);
   if (!Info.Record || !PRD)
-    return true;
+    return AwaitVerdict::Yes;
   const NamedDecl *Transform =
       findMember(PRD, llvm::StringRef("await_transform"));
   if (Transform) {
     const FunctionDecl *TF = asFunction(Transform);
     if (TF && TF->isDeleted())
-      return false; // e.g. generators: nothing can be awaited in them
+      return AwaitVerdict::No; // e.g. generators: nothing can be awaited
   }
   if (!Info.DirectlyAwaitable) {
     // Awaitable only through the caller promise's await_transform, and
     // without Sema we cannot resolve its overloads and constraints. Accept
-    // only with evidence: a non-template overload naming the type, or a
-    // template already instantiated for it in this translation unit.
+    // with evidence: a non-template overload naming the type, a template
+    // already instantiated for it in this translation unit, or an
+    // unconstrained catch-all of the task's own library.
     if (!Transform)
-      return false;
+      return AwaitVerdict::No;
+    bool CatchAll = false, Constrained = false;
     const CXXRecordDecl *Def = inspectable(PRD);
     for (const CXXRecordDecl *R = Def; R;) {
       for (const NamedDecl *D :
@@ -412,16 +452,18 @@ bool TypeClassifier::canAwaitIn(QualType Awaited, QualType Promise) {
         const FunctionDecl *FD = asFunction(D);
         if (!FD || FD->getNumParams() < 1)
           continue;
-        if (const FunctionTemplateDecl *FTD = FD->getDescribedFunctionTemplate()) {
+        if (const FunctionTemplateDecl *FTD =
+                FD->getDescribedFunctionTemplate()) {
+          (isCatchAll(FTD) ? CatchAll : Constrained) = true;
           for (const FunctionDecl *Spec : FTD->specializations()) {
             if (Spec->getNumParams() >= 1 &&
                 isSameOrDerivedRecord(Info.Record,
                                       recordOf(Spec->getParamDecl(0)->getType())))
-              return true;
+              return AwaitVerdict::Yes;
           }
         } else if (isSameOrDerivedRecord(
                        Info.Record, recordOf(FD->getParamDecl(0)->getType()))) {
-          return true;
+          return AwaitVerdict::Yes;
         }
       }
       // Promises often inherit await_transform from a base.
@@ -433,12 +475,18 @@ bool TypeClassifier::canAwaitIn(QualType Awaited, QualType Promise) {
       }
       R = Next;
     }
-    return false;
+    std::string Lib = libraryOf(PRD);
+    if (Lib.empty() || Lib != libraryOf(Info.Record))
+      return AwaitVerdict::No;
+    if (CatchAll)
+      return AwaitVerdict::Yes;
+    return Constrained ? AwaitVerdict::Unknown : AwaitVerdict::No;
   }
   if (const CXXRecordDecl *Awaiter = awaiterOf(Info.Record, Ctx))
     if (const CXXRecordDecl *Need = requiredPromise(Awaiter))
-      return isSameOrDerivedRecord(PRD, Need);
-  return true;
+      return isSameOrDerivedRecord(PRD, Need) ? AwaitVerdict::Yes
+                                              : AwaitVerdict::No;
+  return AwaitVerdict::Yes;
 }
 
 bool TypeClassifier::isIgnoredFunction(const FunctionDecl *FD) {

@@ -272,7 +272,7 @@ private:
       return;
     // [[maybe_unused]] is an explicit discard, like (void).
     if (VD->hasAttr<UnusedAttr>() &&
-        (Info->Kind == TaskKind::EagerTask ||
+        ((Info->Kind == TaskKind::EagerTask && !Info->CancelsOnDestroy) ||
          AC.Classifier.options().AllowCastToVoid))
       return;
     if (const auto *Call =
@@ -475,8 +475,10 @@ private:
       Vars[V].FixBlocked = true;
     if (const auto *Cast = dyn_cast<ExplicitCastExpr>(P);
         Cast && Cast->getType()->isVoidType()) {
-      // `(void)f;` acknowledges an eager task; a lazy one still never runs.
-      if (Vars[V].Info->Kind == TaskKind::EagerTask)
+      // `(void)f;` acknowledges an eager task; a lazy one still never runs,
+      // and one whose destructor cancels the work is still cancelled.
+      if (Vars[V].Info->Kind == TaskKind::EagerTask &&
+          !Vars[V].Info->CancelsOnDestroy)
         add(DRE, EventKind::Consume, V);
       return;
     }
@@ -508,7 +510,8 @@ private:
       const auto *M = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
       if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
           Op->getArg(1) == Child && isStdIgnore(Op->getArg(0))) {
-        if (Vars[V].Info->Kind == TaskKind::EagerTask)
+        if (Vars[V].Info->Kind == TaskKind::EagerTask &&
+            !Vars[V].Info->CancelsOnDestroy)
           add(DRE, EventKind::Consume, V); // the acknowledged-discard idiom
         return;
       }
@@ -1538,12 +1541,20 @@ private:
                                : "eager coroutine tasks";
       Consequence = Never || Overwrite ? "its result and exceptions are lost"
                                        : "its result and exceptions may be lost";
+      if (T.Info->CancelsOnDestroy) {
+        Consequence = Never || Overwrite ? "its destructor cancels the work"
+                                         : "its destructor may cancel the work";
+      }
       break;
     }
-    if (T.R == Role::Container)
-      Consequence = T.Info->Kind == TaskKind::EagerTask
-                        ? "their results and exceptions may be lost"
-                        : "their bodies may never run";
+    if (T.R == Role::Container) {
+      if (T.Info->Kind != TaskKind::EagerTask)
+        Consequence = "their bodies may never run";
+      else if (T.Info->CancelsOnDestroy)
+        Consequence = "their destructors may cancel the work";
+      else
+        Consequence = "their results and exceptions may be lost";
+    }
     std::string Name = "'" + T.VD->getNameAsString() + "'";
     if (Overwrite)
       return "assignment to " + Name + " destroys " + Noun + " '" + Ty +

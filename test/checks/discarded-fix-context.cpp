@@ -61,3 +61,15 @@ Task<> not_discarded() {
   co_await fetch();
   co_return;
 }
+
+// [expr.await]/2: no co_await in the initialiser of a static or
+// thread_local local, although clang accepts it.
+Task<> in_static_initialiser() {
+  static int once = (fetch(), 0); // expected-warning {{'fetch' returns a lazy coroutine task 'Task<int>' that is never awaited; its body will never run [coro-discarded-task]}} expected-note {{'co_await' cannot be used in the initialiser of a static or thread_local variable; await the task before it}}
+  thread_local int each = (send(4), 1); // expected-warning {{'send' returns a lazy coroutine task 'Task<>'}} expected-note {{'co_await' cannot be used in the initialiser of a static or thread_local variable}}
+  int plain = (send(5), 2); // expected-warning {{'send' returns a lazy coroutine task 'Task<>'}}
+  (void)once;
+  (void)each;
+  (void)plain;
+  co_return;
+}

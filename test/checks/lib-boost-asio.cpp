@@ -171,9 +171,9 @@ awaitable<void> deferred_stored() {
 
 // BUG (eager): an experimental::promise starts the operation at once, and
 // dropping it cancels the operation in its destructor. In 1.81 an awaitable
-// coroutine can co_await it; (void) acknowledges the discard.
+// coroutine can co_await it; a (void) cast would still cancel it.
 awaitable<void> promise_dropped(asio::steady_timer &timer) {
-  timer.async_wait(asio::experimental::use_promise); // expected-warning {{'async_wait' returns an eager coroutine task 'boost::asio::experimental::promise<}} expected-note {{insert 'co_await'}} expected-note {{cast the expression to 'void'}}
+  timer.async_wait(asio::experimental::use_promise); // expected-warning {{'async_wait' returns an eager coroutine task 'boost::asio::experimental::promise<}} expected-note {{insert 'co_await'}} expected-note {{a 'void' cast does not keep it}}
   co_return;
 }
 

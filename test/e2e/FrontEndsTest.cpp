@@ -51,6 +51,36 @@ TEST_F(FrontEnds, TidyReportsBothBugs) {
       << R.Out << R.Err;
 }
 
+// The eager check's alternatives are note fixes (clang-tidy --fix-notes
+// applies the first). Under an operator they must be parenthesised to
+// compile: `co_await (a | 1)`, `(void)(a | 1)`.
+TEST_F(FrontEnds, TidyNoteFixesKeepPrecedence) {
+  writeFile(Dir + "/e.cpp", R"cpp(#include "task.h"
+demo::Eager<> es();
+demo::Eager<> operator|(demo::Eager<> a, int) { return a; }
+void plain() { es() | 1; }
+demo::Task<> coro() {
+  es() | 2;
+  co_return;
+}
+)cpp");
+  RunResult R = run({UNAWAITED_CLANG_TIDY, Load, "-checks=-*,coro-*",
+                     "--fix-notes", "e.cpp", "--", "-std=c++20", Inc},
+                    Dir);
+  std::string Fixed = readFile(Dir + "/e.cpp");
+  // One alternative in plain(): applied. Two in coro(): clang-tidy applies
+  // neither, so the file still compiles.
+  EXPECT_NE(Fixed.find("(void)(es() | 1);"), std::string::npos) << Fixed;
+  RunResult C = run(
+      {UNAWAITED_CLANGXX, "-std=c++20", "-fsyntax-only", Inc, "e.cpp"}, Dir);
+  EXPECT_EQ(C.ExitCode, 0) << C.Err << Fixed;
+  // The co_await alternative, as the JSON report carries it.
+  RunResult J = run({UNAWAITED_CLI, "--progress=never", "--format=json",
+                     "e.cpp", "--", "-std=c++20", Inc},
+                    Dir);
+  EXPECT_NE(J.Out.find("\"co_await (\""), std::string::npos) << J.Out;
+}
+
 // --dump-config shows every option, and feeding it back changes nothing.
 TEST_F(FrontEnds, TidyDumpConfigRoundTrips) {
   writeFile(Dir + "/.clang-tidy",
