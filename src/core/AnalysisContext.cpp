@@ -86,6 +86,12 @@ std::string AnalysisContext::displayType(QualType T) const {
           continue;
         }
       }
+      if (const auto *TST = dyn_cast<TemplateSpecializationType>(
+              ET->getNamedType().getTypePtr());
+          TST && TST->isTypeAlias()) {
+        T = TST->getAliasedType(); // std::invoke_result_t<...>
+        continue;
+      }
       break;
     }
     if (const auto *TT = dyn_cast<TypedefType>(Ty)) {
@@ -109,7 +115,13 @@ std::string AnalysisContext::displayType(QualType T) const {
   }
   PrintingPolicy Policy(Ctx.getLangOpts());
   Policy.SuppressUnwrittenScope = true;
-  return T.getUnqualifiedType().getAsString(Policy);
+  std::string Written = T.getUnqualifiedType().getAsString(Policy);
+  // Sugar from inside a library (`Promise<typename R::type>`,
+  // `just_sender<std::decay_t<int>>`) says less than the type itself.
+  if (llvm::StringRef(Written).contains("typename ") ||
+      llvm::StringRef(Written).contains("_t<"))
+    return T.getCanonicalType().getUnqualifiedType().getAsString(Policy);
+  return Written;
 }
 
 namespace {

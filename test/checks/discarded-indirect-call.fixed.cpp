@@ -72,3 +72,13 @@ Task<> indirect_ok(Task<int> (*fp)(), std::function<Task<int>()> fn, Service &re
   (void)m;
   co_return;
 }
+
+// Through std::invoke: the message names the task type, not the library's
+// alias for it (std::invoke_result_t<...>).
+struct Client {
+  Task<int> fetch() const;
+};
+Task<> invoked(const Client &client) {
+  co_await std::invoke(&Client::fetch, client); // expected-warning {{'invoke' returns a lazy coroutine task 'demo::Task<int>' that is never awaited; its body will never run [coro-discarded-task]}}
+  co_return;
+}
