@@ -90,6 +90,37 @@ public:
     return Result;
   }
 
+  // Unevaluated operands create nothing, so nothing there is discarded:
+  // decltype, sizeof, alignof, noexcept, typeid of a non-polymorphic
+  // operand, requires-expressions.
+  template <class Fn> bool unevaluated(Fn &&Traverse) {
+    ++Unevaluated;
+    bool Result = Traverse();
+    --Unevaluated;
+    return Result;
+  }
+  bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *E) {
+    return unevaluated(
+        [&] { return Base::TraverseUnaryExprOrTypeTraitExpr(E); });
+  }
+  bool TraverseCXXNoexceptExpr(CXXNoexceptExpr *E) {
+    return unevaluated([&] { return Base::TraverseCXXNoexceptExpr(E); });
+  }
+  bool TraverseCXXTypeidExpr(CXXTypeidExpr *E) {
+    if (E->isPotentiallyEvaluated())
+      return Base::TraverseCXXTypeidExpr(E);
+    return unevaluated([&] { return Base::TraverseCXXTypeidExpr(E); });
+  }
+  bool TraverseDecltypeTypeLoc(DecltypeTypeLoc TL) {
+    return unevaluated([&] { return Base::TraverseDecltypeTypeLoc(TL); });
+  }
+  bool TraverseTypeOfExprTypeLoc(TypeOfExprTypeLoc TL) {
+    return unevaluated([&] { return Base::TraverseTypeOfExprTypeLoc(TL); });
+  }
+  bool TraverseRequiresExpr(RequiresExpr *E) {
+    return unevaluated([&] { return Base::TraverseRequiresExpr(E); });
+  }
+
   bool TraverseVarDecl(VarDecl *VD) {
     bool Static = VD->isStaticLocal() && !Scopes.empty();
     if (Static)
@@ -165,14 +196,15 @@ public:
     return true;
   }
   bool VisitBinaryOperator(BinaryOperator *BO) {
-    if (BO->getOpcode() == BO_Comma && !Scopes.empty())
+    if (BO->getOpcode() == BO_Comma && !Scopes.empty() && !Unevaluated)
       Discards.discarded(BO->getLHS(), DiscardHow::Statement, Scopes.back());
     return true;
   }
 
   // Arguments converted to void-returning callbacks (std::function<void()>).
   bool VisitCXXMemberCallExpr(CXXMemberCallExpr *MC) {
-    Discards.temporaryMemberCall(MC);
+    if (!Unevaluated)
+      Discards.temporaryMemberCall(MC);
     return true;
   }
   bool VisitCallExpr(CallExpr *CE) {
@@ -245,6 +277,7 @@ private:
   DiscardedTaskChecker Discards;
   UnawaitedVariableChecker Variables;
   std::vector<FunctionScope> Scopes;
+  unsigned Unevaluated = 0; ///< depth of unevaluated operands
   llvm::SmallPtrSet<const Stmt *, 8> ValueStatements;
   llvm::SmallPtrSet<const CXXConstructExpr *, 16> Handled;
 };

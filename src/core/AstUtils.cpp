@@ -146,6 +146,23 @@ bool isSameOrDerivedRecord(const CXXRecordDecl *RD, const CXXRecordDecl *Base) {
   return false;
 }
 
+bool isCopyableType(QualType T) {
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return false;
+  RD = RD->getDefinition();
+  for (const CXXConstructorDecl *C : RD->ctors())
+    if (C->isCopyConstructor())
+      return !C->isDeleted() && C->getAccess() != AS_private &&
+             C->getAccess() != AS_protected;
+  // Not declared yet: the implicit one, unless a move member or a member
+  // that cannot be copied deletes it.
+  return RD->needsImplicitCopyConstructor() &&
+         !RD->hasUserDeclaredMoveConstructor() &&
+         !RD->hasUserDeclaredMoveAssignment() &&
+         !RD->defaultedCopyConstructorIsDeleted();
+}
+
 const Expr *ignoreTemporaries(const Expr *E) {
   while (E) {
     const Expr *Prev = E;

@@ -40,6 +40,11 @@ bool isSameOrDerivedRecord(const clang::CXXRecordDecl *RD,
 /// implicit casts and elidable copies: the value as the user wrote it.
 const clang::Expr *ignoreTemporaries(const clang::Expr *E);
 
+/// Whether \p T is a class with an accessible, not deleted copy constructor
+/// (declared or implicit): a copy of such a task shares it
+/// (cppcoro's shared_task).
+bool isCopyableType(clang::QualType T);
+
 /// The function a member or free function declaration stands for, looking
 /// through function templates and using-shadows.
 const clang::FunctionDecl *asFunction(const clang::NamedDecl *D);

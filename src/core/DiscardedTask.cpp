@@ -169,7 +169,9 @@ void DiscardedTaskChecker::temporaryMemberCall(const CXXMemberCallExpr *MC) {
   if (!Call || !Call->isPRValue())
     return;
   const TypeInfo &Info = AC.Classifier.classify(Call->getType());
-  if (!Info.mustBeAwaited())
+  // A copyable task (a shared task, often a getter's copy of a stored one)
+  // lives on in its other copies.
+  if (!Info.mustBeAwaited() || isCopyableType(Call->getType()))
     return;
   // A non-const or &&-qualified member acts on the task (start, then,
   // semi), and so does a consuming one; a member returning another task or

@@ -282,24 +282,7 @@ private:
     Index[VD] = Vars.size();
     Vars.push_back({VD, R, Info, TaskType, initiallyLive(VD, R)});
     // A container of copyable tasks copies like them.
-    Vars.back().Copyable = isCopyable(TaskType);
-  }
-
-  static bool isCopyable(QualType T) {
-    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-    if (!RD || !RD->hasDefinition())
-      return false;
-    RD = RD->getDefinition();
-    for (const CXXConstructorDecl *C : RD->ctors())
-      if (C->isCopyConstructor())
-        return !C->isDeleted() && C->getAccess() != AS_private &&
-               C->getAccess() != AS_protected;
-    // Not declared yet: the implicit one, unless a move member or a
-    // member that cannot be copied deletes it.
-    return RD->needsImplicitCopyConstructor() &&
-           !RD->hasUserDeclaredMoveConstructor() &&
-           !RD->hasUserDeclaredMoveAssignment() &&
-           !RD->defaultedCopyConstructorIsDeleted();
+    Vars.back().Copyable = isCopyableType(TaskType);
   }
 
   /// Whether passing the variable \p V to a parameter of type \p P hands
@@ -1307,6 +1290,24 @@ private:
       S->Steps += ReachableSteps * Passes;
       S->Passes += Passes;
     }
+    // One pass over the reachable steps: where each variable whose path
+    // needs naming is consumed (a reset with a statement; a declaration's
+    // reset has none).
+    bool AnyToExplain = false;
+    for (auto &[V, D] : Deaths)
+      AnyToExplain |= Vars[V].EverConsumed;
+    if (AnyToExplain) {
+      for (unsigned B : RPO) {
+        for (unsigned O = F.OpBegin[B]; O < F.OpBegin[B + 1]; ++O) {
+          const Op &Step = F.Ops[O];
+          if (Step.K != Op::Reset || !Step.St || !Deaths.count(Step.Var))
+            continue;
+          auto &List = ConsumeBlocks[Step.Var];
+          if (List.empty() || List.back() != B)
+            List.push_back(B);
+        }
+      }
+    }
     for (auto &[V, D] : Deaths)
       if (Vars[V].EverConsumed)
         explainPath(G, PG, In, Out, V, D);
@@ -1376,23 +1377,36 @@ private:
         }
       }
     }
-    // Doomed: every path from the block reaches the death without handing
-    // the task on (a greatest fixpoint over the walk). The deciding branch
-    // is one with an edge into a doomed block and an edge out of them: in
+    // Saved: blocks from which some path still hands the task on (a
+    // backward walk from the blocks that consume it, over edges that carry
+    // it). The deciding branch is the nearest one with an edge toward this
+    // death into a block that is not saved: in
     // `for (...) { if (i != 3) continue; co_await std::move(t); break; }`
-    // that is the loop's condition, not the `if`, whose `continue` edge may
-    // still reach the await.
+    // that is the loop's condition, not the `if`, whose `continue` may still
+    // reach the await; and of `if (c) co_await t; if (d) co_return;` it is
+    // the first `if`, since both edges of the second lose the task.
     unsigned ExitId = G.getExit().getBlockID();
-    std::vector<bool> &Doomed = DoomedScratch;
-    Doomed.resize(N, false);
-    auto ClearDoomed = llvm::make_scope_exit([&] {
-      for (unsigned B : Order)
-        Doomed[B] = false;
-      Doomed[ExitId] = false;
+    std::vector<bool> &Saved = SavedScratch;
+    Saved.resize(N, false);
+    std::vector<unsigned> SavedList;
+    auto ClearSaved = llvm::make_scope_exit([&] {
+      for (unsigned B : SavedList)
+        Saved[B] = false;
     });
-    for (unsigned B : Order)
-      Doomed[B] = true;
-    Doomed[ExitId] = D.AtExit;
+    auto It = ConsumeBlocks.find(V);
+    if (It == ConsumeBlocks.end())
+      return;
+    for (unsigned B : It->second)
+      if (!Saved[B])
+        Saved[B] = true, SavedList.push_back(B);
+    for (size_t I = 0; I < SavedList.size(); ++I) {
+      if (SavedList.size() > 4 * MaxPathBlocks)
+        return;
+      unsigned B = SavedList[I];
+      for (unsigned P = PG.Begin[B]; P < PG.Begin[B + 1]; ++P)
+        if (!Saved[PG.From[P]] && PG.carries(P, V, Out))
+          Saved[PG.From[P]] = true, SavedList.push_back(PG.From[P]);
+    }
     // The edge B -> S carries the task unconsumed.
     auto Carries = [&](unsigned B, unsigned S) {
       if (S == ExitId)
@@ -1402,38 +1416,18 @@ private:
           return PG.carries(P, V, Out);
       return false;
     };
-    auto EscapesDoom = [&](unsigned B) {
-      const CFGBlock *CB = BlockById[B];
-      if (!CB)
-        return true;
-      for (const CFGBlock *S : CB->succs())
-        if (S && (!Doomed[S->getBlockID()] || !Carries(B, S->getBlockID())))
-          return true;
-      return false;
-    };
-    std::vector<unsigned> Work(Order.rbegin(), Order.rend());
-    while (!Work.empty()) {
-      unsigned B = Work.back();
-      Work.pop_back();
-      if (!Doomed[B] || (B == D.Block && !D.AtExit) || !EscapesDoom(B))
-        continue;
-      Doomed[B] = false;
-      for (unsigned P = PG.Begin[B]; P < PG.Begin[B + 1]; ++P)
-        if (Doomed[PG.From[P]])
-          Work.push_back(PG.From[P]);
-    }
     for (unsigned B : Order) {
       const CFGBlock *CB = BlockById[B];
       // Elsewhere the death comes before the block's own branch.
-      if (!CB || !CB->getTerminatorStmt() || Doomed[B] ||
+      if (!CB || !CB->getTerminatorStmt() || !Saved[B] ||
           (B == D.Block && !D.AtExit))
         continue;
       const CFGBlock *Toward = nullptr;
       unsigned TowardIndex = 0;
       unsigned Index = 0;
       for (const CFGBlock *S : CB->succs()) {
-        if (!Toward && S && Doomed[S->getBlockID()] &&
-            Carries(B, S->getBlockID()))
+        if (!Toward && S && OnPath[S->getBlockID()] &&
+            !Saved[S->getBlockID()] && Carries(B, S->getBlockID()))
           Toward = S, TowardIndex = Index;
         ++Index;
       }
@@ -1716,7 +1710,9 @@ private:
   std::vector<LiveSet> HandlerIn; ///< by block id
   std::vector<const CFGBlock *> BlockById; ///< filled when a path is named
   std::vector<bool> OnPathScratch;         ///< explainPath's, all false
-  std::vector<bool> DoomedScratch;         ///< likewise
+  std::vector<bool> SavedScratch;          ///< likewise
+  /// For each variable a path must be named for: the blocks that consume it.
+  llvm::DenseMap<unsigned, llvm::SmallVector<unsigned, 4>> ConsumeBlocks;
   static constexpr size_t MaxPathBlocks = 256;
   unsigned CurrentBlock = 0;               ///< during the reporting pass
   std::map<unsigned, Death> Deaths;

@@ -53,3 +53,23 @@ cppcoro::task<> handed_on() {
   if (eager().await_ready()) // eager: it runs anyway
     co_return;
 }
+
+// Unevaluated operands create no task.
+using Polled = decltype(fetch().done());
+static_assert(sizeof(fetch().done()) == sizeof(bool));
+constexpr bool NoThrowPoll = noexcept(fetch().done());
+template <class T>
+concept Pollable = requires(T t) { fetch().done(); };
+cppcoro::task<> unevaluated_only() {
+  if constexpr (requires { fetch().done(); })
+    co_await compute();
+  decltype(fetch(), 0) n = 0;
+  (void)n;
+}
+
+// A getter's copy of a stored shared task: the stored one lives on.
+struct Cache {
+  cppcoro::shared_task<int> current() const { return latest; }
+  bool fresh() const { return current().is_ready(); }
+  cppcoro::shared_task<int> latest;
+};

@@ -134,3 +134,16 @@ Task<> every_branch(bool c, int n) {
     }
   }
 }
+
+// Both edges of a later branch lose the task: the branch that decides is
+// the earlier one, whose other edge awaits it.
+Task<> later_branches_decide_nothing(bool a, bool b, bool c) {
+  auto t = fetch(); // expected-warning {{variable 't' holds a lazy coroutine task 'Task<int>' that is not awaited on every path; its body may never run [coro-unawaited-variable]}}
+  if (a) { // expected-note {{'t' is not awaited when the 'if' condition is false}}
+    co_await std::move(t);
+  }
+  if (b)
+    co_return;
+  if (c)
+    co_return;
+} // expected-note {{'t' is destroyed at the end of its scope without being awaited}}

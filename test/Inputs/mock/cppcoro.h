@@ -98,6 +98,7 @@ public:
   shared_task(const shared_task& o) noexcept : coro_(o.coro_) { if (coro_) ++coro_.promise().refs; }
   shared_task& operator=(shared_task o) noexcept { std::swap(coro_, o.coro_); return *this; }
   ~shared_task() { if (coro_ && --coro_.promise().refs == 0) coro_.destroy(); }
+  bool is_ready() const noexcept { return !coro_ || coro_.done(); }
   auto operator co_await() const noexcept { return detail::task_awaiter<promise_type>{coro_}; }
 private:
   std::coroutine_handle<promise_type> coro_;
