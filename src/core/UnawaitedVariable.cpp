@@ -1294,13 +1294,16 @@ private:
     // needs naming is consumed (a reset with a statement; a declaration's
     // reset has none).
     bool AnyToExplain = false;
-    for (auto &[V, D] : Deaths)
-      AnyToExplain |= Vars[V].EverConsumed;
+    std::vector<bool> Explain(Vars.size(), false);
+    for (auto &[V, D] : Deaths) {
+      Explain[V] = Vars[V].EverConsumed;
+      AnyToExplain |= Explain[V];
+    }
     if (AnyToExplain) {
       for (unsigned B : RPO) {
         for (unsigned O = F.OpBegin[B]; O < F.OpBegin[B + 1]; ++O) {
           const Op &Step = F.Ops[O];
-          if (Step.K != Op::Reset || !Step.St || !Deaths.count(Step.Var))
+          if (Step.K != Op::Reset || !Step.St || !Explain[Step.Var])
             continue;
           auto &List = ConsumeBlocks[Step.Var];
           if (List.empty() || List.back() != B)
