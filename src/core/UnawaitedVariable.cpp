@@ -1260,8 +1260,13 @@ private:
     for (unsigned B : RPO) {
       LiveSet State = In[B];
       CurrentBlock = B;
-      for (unsigned O = F.OpBegin[B]; O < F.OpBegin[B + 1]; ++O)
+      for (unsigned O = F.OpBegin[B]; O < F.OpBegin[B + 1]; ++O) {
         apply(F.Ops[O], State, true);
+        // A consumption (a reset with a statement; a declaration's reset
+        // has none): kept in case a path must be named.
+        if (F.Ops[O].K == Op::Reset && F.Ops[O].St)
+          Consumptions.push_back({F.Ops[O].Var, B});
+      }
       // Parameters still holding a task when the function returns: at the
       // return that leaves, or at the end of the body. Not on paths that
       // end in a noreturn call (abort, exit).
@@ -1290,26 +1295,21 @@ private:
       S->Steps += ReachableSteps * Passes;
       S->Passes += Passes;
     }
-    // One pass over the reachable steps: where each variable whose path
-    // needs naming is consumed (a reset with a statement; a declaration's
-    // reset has none).
+    // Where each variable whose path needs naming is consumed.
     bool AnyToExplain = false;
     std::vector<bool> Explain(Vars.size(), false);
     for (auto &[V, D] : Deaths) {
       Explain[V] = Vars[V].EverConsumed;
       AnyToExplain |= Explain[V];
     }
-    if (AnyToExplain) {
-      for (unsigned B : RPO) {
-        for (unsigned O = F.OpBegin[B]; O < F.OpBegin[B + 1]; ++O) {
-          const Op &Step = F.Ops[O];
-          if (Step.K != Op::Reset || !Step.St || !Explain[Step.Var])
-            continue;
-          auto &List = ConsumeBlocks[Step.Var];
-          if (List.empty() || List.back() != B)
-            List.push_back(B);
-        }
-      }
+    for (auto [V, B] : AnyToExplain
+                           ? llvm::ArrayRef(Consumptions)
+                           : llvm::ArrayRef<std::pair<unsigned, unsigned>>()) {
+      if (!Explain[V])
+        continue;
+      auto &List = ConsumeBlocks[V];
+      if (List.empty() || List.back() != B)
+        List.push_back(B);
     }
     for (auto &[V, D] : Deaths)
       if (Vars[V].EverConsumed)
@@ -1716,6 +1716,8 @@ private:
   std::vector<bool> SavedScratch;          ///< likewise
   /// For each variable a path must be named for: the blocks that consume it.
   llvm::DenseMap<unsigned, llvm::SmallVector<unsigned, 4>> ConsumeBlocks;
+  /// (variable, block) of every consumption met in the reporting pass.
+  std::vector<std::pair<unsigned, unsigned>> Consumptions;
   static constexpr size_t MaxPathBlocks = 256;
   unsigned CurrentBlock = 0;               ///< during the reporting pass
   std::map<unsigned, Death> Deaths;
