@@ -10,22 +10,6 @@
 
 namespace unawaited::cli {
 
-/// The real path (symlinks resolved) of an absolute or relative path; the
-/// lexical absolute path when it cannot be resolved.
-static std::string realPath(llvm::StringRef Path) {
-  static llvm::StringMap<std::string> Cache;
-  auto It = Cache.find(Path);
-  if (It != Cache.end())
-    return It->second;
-  llvm::SmallString<256> Real;
-  if (llvm::sys::fs::real_path(Path, Real)) {
-    Real = Path;
-    (void)llvm::sys::fs::make_absolute(Real); // no working directory: keep it
-    llvm::sys::path::remove_dots(Real, true);
-  }
-  return Cache.try_emplace(Path, std::string(Real)).first->second;
-}
-
 static std::string realDir(llvm::StringRef BaselinePath) {
   llvm::StringRef Parent = llvm::sys::path::parent_path(BaselinePath);
   return realPath(Parent.empty() ? "." : Parent);

@@ -258,10 +258,7 @@ int main(int argc, const char **argv) {
         return usageError("no such file: '" + S + "'");
       if (sys::fs::is_directory(Abs))
         return usageError("'" + S + "' is a directory, not a source file");
-      SmallString<256> Real;
-      if (sys::fs::real_path(Abs, Real))
-        Real = Abs;
-      if (Seen.insert(std::string(Real)).second)
+      if (Seen.insert(realPath(Abs)).second)
         Files.push_back(Abs);
     }
   }
@@ -394,15 +391,6 @@ int main(int argc, const char **argv) {
   // A header reached through two spellings (an include path through a
   // symlink, and the real one) is one file: findings are de-duplicated by
   // its real path, and --exclude matches either spelling.
-  StringMap<std::string> RealPaths;
-  auto RealPath = [&](const std::string &F) -> const std::string & {
-    auto [It, New] = RealPaths.try_emplace(F);
-    if (New) {
-      SmallString<256> Real;
-      It->second = sys::fs::real_path(F, Real) ? F : std::string(Real);
-    }
-    return It->second;
-  };
   auto Reported = [&](const DiagRecord &D, const std::string &TUFile) {
     if (!D.isFinding())
       return false;
@@ -410,7 +398,7 @@ int main(int argc, const char **argv) {
       return true;
     return HeaderRe.match(D.File) &&
            !(ExcludeRe &&
-             (ExcludeRe->match(D.File) || ExcludeRe->match(RealPath(D.File))));
+             (ExcludeRe->match(D.File) || ExcludeRe->match(realPath(D.File))));
   };
   // The bar counts what the report will list: filtered, de-duplicated and
   // not in the baseline. Those counts do not depend on the arrival order.
@@ -424,7 +412,7 @@ int main(int argc, const char **argv) {
       return;
     for (const DiagRecord &D : TU.Diags) {
       if (!Reported(D, TU.File) ||
-          !BarSeen.insert({D.Check, RealPath(D.File), D.Offset, D.Message})
+          !BarSeen.insert({D.Check, realPath(D.File), D.Offset, D.Message})
                .second)
         continue;
       DiagRecord Located = D;
@@ -455,7 +443,7 @@ int main(int argc, const char **argv) {
       }
       if (!Reported(D, TU.File))
         continue;
-      if (!Seen.insert({D.Check, RealPath(D.File), D.Offset, D.Message}).second)
+      if (!Seen.insert({D.Check, realPath(D.File), D.Offset, D.Message}).second)
         continue; // a header seen from another translation unit
       D.FromFailedUnit = TU.Failed;
       R.Findings.push_back(std::move(D));

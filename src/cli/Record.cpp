@@ -1,5 +1,9 @@
 //===- Record.cpp ---------------------------------------------------------===//
 #include "Record.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 
 namespace unawaited::cli {
 
@@ -58,6 +62,20 @@ bool fromJSON(const llvm::json::Value &V, DiagRecord &D, llvm::json::Path P) {
          O.map("file", D.File) && mapUnsigned(O, "offset", D.Offset) &&
          O.map("message", D.Message) && O.map("fixes", D.Fixes) &&
          O.map("notes", D.Notes) && O.mapOptional("function", D.Function);
+}
+
+std::string realPath(llvm::StringRef Path) {
+  static llvm::StringMap<std::string> Cache;
+  auto It = Cache.find(Path);
+  if (It != Cache.end())
+    return It->second;
+  llvm::SmallString<256> Real;
+  if (llvm::sys::fs::real_path(Path, Real)) {
+    Real = Path;
+    (void)llvm::sys::fs::make_absolute(Real); // no working directory: keep it
+    llvm::sys::path::remove_dots(Real, true);
+  }
+  return Cache.try_emplace(Path, std::string(Real)).first->second;
 }
 
 } // namespace unawaited::cli

@@ -55,6 +55,11 @@ bool fromJSON(const llvm::json::Value &V, FixRecord &F, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, NoteRecord &N, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, DiagRecord &D, llvm::json::Path P);
 
+/// The real path (symlinks resolved) of an absolute or relative path; the
+/// lexical absolute path when it cannot be resolved. Cached: one file is
+/// asked about once per finding.
+std::string realPath(llvm::StringRef Path);
+
 } // namespace unawaited::cli
 
 #endif

@@ -15,7 +15,7 @@ using K = TaskKind;
 static const ProfileType Types[] = {
     // Standalone Asio and Boost.Asio: awaitable is lazy; deferred operations
     // are lazy and awaitable only through asio's promise await_transform;
-    // experimental::promise starts at once.
+    // experimental::promise starts at once and its destructor cancels it.
     {"asio", "asio::awaitable", K::LazyTask},
     {"asio", "asio::deferred_async_operation", K::LazyAwaitable},
     {"asio", "asio::deferred_sequence", K::LazyAwaitable},
@@ -25,7 +25,7 @@ static const ProfileType Types[] = {
     {"asio", "asio::experimental::deferred_sequence", K::LazyAwaitable},
     {"asio", "asio::experimental::deferred_conditional", K::LazyAwaitable},
     {"asio", "asio::experimental::deferred_values", K::LazyAwaitable},
-    {"asio", "asio::experimental::promise", K::EagerTask},
+    {"asio", "asio::experimental::promise", K::EagerTask, true},
     {"asio", "asio::experimental::coro", K::LazyTask},
     {"boost-asio", "boost::asio::awaitable", K::LazyTask},
     {"boost-asio", "boost::asio::deferred_async_operation", K::LazyAwaitable},
@@ -34,7 +34,7 @@ static const ProfileType Types[] = {
     {"boost-asio", "boost::asio::deferred_values", K::LazyAwaitable},
     {"boost-asio", "boost::asio::experimental::deferred_async_operation",
      K::LazyAwaitable},
-    {"boost-asio", "boost::asio::experimental::promise", K::EagerTask},
+    {"boost-asio", "boost::asio::experimental::promise", K::EagerTask, true},
     {"boost-asio", "boost::asio::experimental::coro", K::LazyTask},
     // cppcoro
     {"cppcoro", "cppcoro::task", K::LazyTask},
@@ -72,7 +72,7 @@ static const ProfileType Types[] = {
     {"concurrencpp", "concurrencpp::generator", K::Generator},
     // Boost.Cobalt
     {"cobalt", "boost::cobalt::task", K::LazyTask},
-    {"cobalt", "boost::cobalt::promise", K::EagerTask},
+    {"cobalt", "boost::cobalt::promise", K::EagerTask, true},
     {"cobalt", "boost::cobalt::generator", K::EagerTask},
     {"cobalt", "boost::cobalt::detached", K::FireAndForget},
     {"cobalt", "boost::cobalt::op", K::LazyAwaitable},
@@ -85,7 +85,7 @@ static const ProfileType Types[] = {
     {"async_simple", "async_simple::coro::Generator", K::Generator},
     {"async_simple", "async_simple::Future", K::EagerTask},
     // Cap'n Proto KJ: eager, and dropping a promise cancels its work.
-    {"kj", "kj::Promise", K::EagerTask},
+    {"kj", "kj::Promise", K::EagerTask, true},
     // C++/WinRT
     {"winrt", "winrt::fire_and_forget", K::FireAndForget},
     {"winrt", "winrt::Windows::Foundation::IAsyncAction", K::EagerTask},
@@ -94,14 +94,6 @@ static const ProfileType Types[] = {
     {"winrt", "winrt::Windows::Foundation::IAsyncOperation", K::EagerTask},
     {"winrt", "winrt::Windows::Foundation::IAsyncOperationWithProgress",
      K::EagerTask},
-};
-
-// Eager types whose destructor cancels the work they started.
-static const ProfileFunction Cancelling[] = {
-    {"kj", "kj::Promise"},
-    {"cobalt", "boost::cobalt::promise"},
-    {"asio", "asio::experimental::promise"},
-    {"boost-asio", "boost::asio::experimental::promise"},
 };
 
 // Dropping these calls' results is the library's detach idiom.
@@ -175,21 +167,15 @@ bool Profiles::isActive(llvm::StringRef Profile) const {
   return All || llvm::is_contained(Active, Profile);
 }
 
-std::optional<TaskKind> Profiles::lookupType(llvm::StringRef Name) const {
+const ProfileType *Profiles::lookupType(llvm::StringRef Name) const {
   for (const ProfileType &T : Types)
     if (T.QualifiedName == Name && isActive(T.Profile))
-      return T.Kind;
-  return std::nullopt;
+      return &T;
+  return nullptr;
 }
 
 bool Profiles::isIgnoredFunction(llvm::StringRef Name) const {
   return llvm::any_of(Ignored, [&](const ProfileFunction &F) {
-    return F.QualifiedName == Name && isActive(F.Profile);
-  });
-}
-
-bool Profiles::cancelsOnDestroy(llvm::StringRef Name) const {
-  return llvm::any_of(Cancelling, [&](const ProfileFunction &F) {
     return F.QualifiedName == Name && isActive(F.Profile);
   });
 }

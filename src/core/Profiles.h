@@ -20,6 +20,8 @@ struct ProfileType {
   llvm::StringLiteral Profile;
   llvm::StringLiteral QualifiedName; ///< class (template) name, no arguments
   TaskKind Kind;
+  /// Eager, and its destructor cancels the work it started.
+  bool CancelsOnDestroy = false;
 };
 
 struct ProfileFunction {
@@ -32,10 +34,10 @@ class Profiles {
 public:
   explicit Profiles(const std::vector<std::string> &Selected);
   bool isActive(llvm::StringRef Profile) const;
-  std::optional<TaskKind> lookupType(llvm::StringRef QualifiedName) const;
+  /// The active profile entry for a class (template), or null.
+  const ProfileType *lookupType(llvm::StringRef QualifiedName) const;
   bool isIgnoredFunction(llvm::StringRef QualifiedName) const;
   bool isConsumingMethod(llvm::StringRef MethodName) const;
-  bool cancelsOnDestroy(llvm::StringRef QualifiedName) const;
 
 private:
   bool All = false;

@@ -97,11 +97,10 @@ TypeInfo TypeClassifier::compute(QualType Canonical) {
   } else if (matchesAny(TaskTypeRes, Name)) {
     Info.Kind = TaskKind::LazyTask;
     Info.Source = KindSource::Option;
-  } else if (auto K = Prof->lookupType(Name)) {
-    Info.Kind = *K;
+  } else if (const ProfileType *P = Prof->lookupType(Name)) {
+    Info.Kind = P->Kind;
     Info.Source = KindSource::Profile;
-    Info.CancelsOnDestroy =
-        *K == TaskKind::EagerTask && Prof->cancelsOnDestroy(Name);
+    Info.CancelsOnDestroy = P->CancelsOnDestroy;
   }
   return Info;
 }

@@ -1614,9 +1614,7 @@ private:
         return;
       // `co_await` binds tighter than a binary operator: `a || b` (asio's
       // awaitable operators) needs parentheses.
-      const auto *Op = dyn_cast<CXXOperatorCallExpr>(Init);
-      if (Op && Op->getOperator() != OO_Call &&
-          Op->getOperator() != OO_Subscript && Op->getOperator() != OO_Arrow) {
+      if (needsParensForCoawait(Init)) {
         if (End.isInvalid())
           return;
         F.Fixes.push_back(FixItHint::CreateInsertion(Begin, "co_await ("));
