@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Checks out the codebases scripts/sweep.sh knows from bare git mirrors
+# (the search tool's `fetch` leaves them as <mirrors>/<owner>+<name>/repo).
+# Fetches nothing from the network: the mirrors come from outside.
+#   scripts/sweep-checkout.sh [mirror-dir] [src-dir] [name...]
+# Defaults: /work/.mirror and /work/sweep/src. An existing checkout is
+# moved to the pinned ref (if any) and otherwise left alone.
+set -euo pipefail
+mirrors=${1:-/work/.mirror}
+src=${2:-/work/sweep/src}
+shift $(( $# > 2 ? 2 : $# ))
+
+# name  mirror  ref ("-": the mirror's default branch)
+# seastar is pinned: its newest commit needs newer deps than Debian bookworm
+# has (see the seastar section of scripts/sweep.sh).
+table=(
+  "cppcoro       andreasbuhr+cppcoro     -"
+  "libcoro       jbaldwin+libcoro        -"
+  "concurrencpp  David-Haim+concurrencpp -"
+  "async_simple  alibaba+async_simple    -"
+  "qcoro         danvratil+qcoro         -"
+  "seastar       scylladb+seastar        -"
+)
+
+mkdir -p "$src"
+for row in "${table[@]}"; do
+  read -r name mirror ref <<<"$row"
+  if (($#)) && [[ " $* " != *" $name "* ]]; then continue; fi
+  repo=$mirrors/$mirror/repo
+  if [[ ! -d $repo ]]; then
+    echo "sweep-checkout: $name: no mirror at $repo (skipped)" >&2
+    continue
+  fi
+  if [[ ! -d $src/$name/.git ]]; then
+    git clone -q "$repo" "$src/$name"
+  fi
+  if [[ $ref != - ]]; then
+    # Detached at the pinned ref; -q keeps the "detached HEAD" advice quiet.
+    git -C "$src/$name" checkout -q "$ref"
+  fi
+  echo "sweep-checkout: $name at $(git -C "$src/$name" describe --tags --always)" >&2
+done
