@@ -23,6 +23,8 @@ inline constexpr llvm::StringLiteral ConsumingMethods = "ConsumingMethods";
 inline constexpr llvm::StringLiteral SyncWaitFunction = "SyncWaitFunction";
 inline constexpr llvm::StringLiteral AllowCastToVoid = "AllowCastToVoid";
 inline constexpr llvm::StringLiteral Profiles = "Profiles";
+inline constexpr llvm::StringLiteral IncludeGeneratedCode =
+    "IncludeGeneratedCode";
 } // namespace optkey
 
 struct Options {
@@ -40,6 +42,9 @@ struct Options {
   bool AllowCastToVoid = false;
   /// Active built-in library profiles; "all" or "none" or a list.
   std::vector<std::string> Profiles = {"all"};
+  /// Whether findings in generated files (moc, protobuf, a "do not edit"
+  /// banner) are reported; a user cannot fix them, so by default not.
+  bool IncludeGeneratedCode = false;
 
   using Getter =
       llvm::function_ref<std::optional<std::string>(llvm::StringRef Key)>;

@@ -1,6 +1,7 @@
 //===- AnalysisContext.cpp ------------------------------------------------===//
 #include "AnalysisContext.h"
 #include "AstUtils.h"
+#include "GeneratedCode.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
@@ -44,8 +45,28 @@ bool AnalysisContext::isLibraryLocation(SourceLocation Loc) const {
   return Library;
 }
 
+bool AnalysisContext::isGeneratedLocation(SourceLocation Loc) const {
+  if (Loc.isInvalid())
+    return false;
+  FileID FID = SM.getFileID(SM.getFileLoc(Loc));
+  auto [It, New] = GeneratedFiles.try_emplace(FID.getHashValue(), false);
+  if (!New)
+    return It->second;
+  bool Generated = false;
+  if (OptionalFileEntryRef FE = SM.getFileEntryRefForID(FID))
+    Generated = hasGeneratedName(FE->getName());
+  if (!Generated)
+    if (std::optional<llvm::StringRef> Text = SM.getBufferDataOrNone(FID))
+      Generated = hasGeneratedBanner(*Text);
+  It->second = Generated;
+  return Generated;
+}
+
 void AnalysisContext::report(Finding F) {
   if (!Checks.isEnabled(F.Check) || isLibraryLocation(F.Loc))
+    return;
+  if (!Classifier.options().IncludeGeneratedCode &&
+      isGeneratedLocation(F.Loc))
     return;
   F.Loc = reportLoc(F.Loc);
   if (F.Function.empty() && CurrentFunction)

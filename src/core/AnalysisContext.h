@@ -58,6 +58,9 @@ public:
   /// pkg-config hands out Qt's and QCoro's). Not walked, not reported.
   bool isLibraryLocation(clang::SourceLocation Loc) const;
 
+  /// In a file a code generator wrote (see GeneratedCode.h).
+  bool isGeneratedLocation(clang::SourceLocation Loc) const;
+
   /// The location a finding is reported at: macro bodies map to their
   /// expansion, macro arguments to where they are spelled.
   clang::SourceLocation reportLoc(clang::SourceLocation Loc) const {
@@ -74,6 +77,7 @@ private:
   std::vector<Finding> Pending;
   llvm::DenseSet<unsigned> Unfixable;
   mutable llvm::DenseMap<unsigned, bool> LibraryFiles;
+  mutable llvm::DenseMap<unsigned, bool> GeneratedFiles;
 };
 
 /// Scope facts of a function: is it a coroutine, what is its promise.

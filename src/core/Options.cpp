@@ -46,6 +46,9 @@ Options Options::read(Getter Get) {
       O.AllowCastToVoid = *B;
   if (auto V = Get(optkey::Profiles))
     O.Profiles = parseList(*V);
+  if (auto V = Get(optkey::IncludeGeneratedCode))
+    if (auto B = parseBool(*V))
+      O.IncludeGeneratedCode = *B;
   return O;
 }
 
@@ -57,6 +60,7 @@ void Options::store(Setter Put) const {
   Put(optkey::SyncWaitFunction, SyncWaitFunction);
   Put(optkey::AllowCastToVoid, AllowCastToVoid ? "true" : "false");
   Put(optkey::Profiles, joinList(Profiles));
+  Put(optkey::IncludeGeneratedCode, IncludeGeneratedCode ? "true" : "false");
 }
 
 } // namespace unawaited

@@ -8,6 +8,7 @@ using namespace unawaited;
 TEST(Options, DefaultsWhenAbsent) {
   Options O = Options::read([](llvm::StringRef) { return std::nullopt; });
   EXPECT_FALSE(O.AllowCastToVoid);
+  EXPECT_FALSE(O.IncludeGeneratedCode);
   EXPECT_EQ(O.Profiles, std::vector<std::string>{"all"});
   EXPECT_TRUE(O.TaskTypes.empty());
 }
@@ -21,9 +22,10 @@ TEST(Options, StoreThenReadRoundTrips) {
   O.SyncWaitFunction = "cppcoro::sync_wait";
   O.AllowCastToVoid = true;
   O.Profiles = {"asio", "qcoro"};
+  O.IncludeGeneratedCode = true;
   llvm::StringMap<std::string> Map;
   O.store([&](llvm::StringRef K, llvm::StringRef V) { Map[K] = V.str(); });
-  EXPECT_EQ(Map.size(), 7u);
+  EXPECT_EQ(Map.size(), 8u);
   Options R = Options::read([&](llvm::StringRef K) -> std::optional<std::string> {
     auto It = Map.find(K);
     if (It == Map.end())
@@ -37,6 +39,7 @@ TEST(Options, StoreThenReadRoundTrips) {
   EXPECT_EQ(R.SyncWaitFunction, O.SyncWaitFunction);
   EXPECT_EQ(R.AllowCastToVoid, O.AllowCastToVoid);
   EXPECT_EQ(R.Profiles, O.Profiles);
+  EXPECT_EQ(R.IncludeGeneratedCode, O.IncludeGeneratedCode);
 }
 
 TEST(Options, ListsSplitOnSemicolonsOnly) {
