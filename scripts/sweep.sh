@@ -14,7 +14,8 @@
 #   NAME...   codebases to run (default: all known ones found in SRC-DIR);
 #             an argument that is a known name is a NAME, not a directory
 #
-#   --no-floor          skip the clang++-19 -fsyntax-only timing
+#   --no-floor          skip the clang++-19 -fsyntax-only timing (a floor an
+#                       earlier run measured on the same TUs is still reported)
 #   --unawaited=PATH    the binary to run (default /work/main/build/bin/unawaited)
 #   --tus=NAME=REGEX    analyse only NAME's TUs whose path relative to the
 #                       checkout matches REGEX (Python re.search); repeatable.
@@ -54,6 +55,19 @@ done
 src=$(realpath "$src")
 mkdir -p "$out"
 out=$(realpath "$out")
+# Run a private copy: the binary is rebuilt in place by other work on this
+# tree, and a worker spawned while it is being relinked fails to start
+# ("posix_spawn failed"). Its clang resource dir is an absolute built-in
+# path, so the copy runs anywhere.
+mkdir -p "$out/.bin"
+cp "$unawaited" "$out/.bin/unawaited.tmp"
+mv "$out/.bin/unawaited.tmp" "$out/.bin/unawaited"
+"$out/.bin/unawaited" --version >/dev/null ||
+  { echo "sweep: '$unawaited' does not run (being rebuilt?)" >&2; exit 2; }
+unawaited_id="$(md5sum <"$unawaited" | cut -c1-12) built $(date -r "$unawaited" '+%F %T')"
+unawaited=$out/.bin/unawaited
+echo "sweep: unawaited $unawaited_id" >&2
+export UNAWAITED_ID=$unawaited_id
 if ((${#names[@]} == 0)); then
   for n in "${known[@]}"; do [[ -d $src/$n ]] && names+=("$n"); done
 fi
@@ -369,10 +383,19 @@ with open(os.path.join(d, "findings.txt"), "w") as o:
 
 ua = timing(os.path.join(d, "time-unawaited.txt"))
 fl = timing(os.path.join(d, "time-floor.txt"))
-floor_fail = []
+floor_fail, floor_note = [], ""
 fj = os.path.join(d, "floor.json")
 if fl and os.path.exists(fj):
-    floor_fail = [r for r in json.load(open(fj)) if r["rc"] != 0]
+    fr = json.load(open(fj))
+    if {r["file"] for r in fr} != set(selected):
+        fl = None  # an earlier run's floor over other TUs
+    else:
+        floor_fail = [r for r in fr if r["rc"] != 0]
+        steps_names = [l.split("\t")[0] for l in open(os.path.join(d, "steps.tsv"))]
+        if "floor" not in steps_names:
+            floor_note = f" (measured {os.popen('date -r ' + fj + ' +%F').read().strip()}, earlier run)"
+else:
+    fl = None
 steps = [l.split("\t") for l in open(os.path.join(d, "steps.tsv")).read().splitlines()]
 checks = ["coro-discarded-task", "coro-discarded-eager-task", "coro-unawaited-variable"]
 head = os.popen(f"git -C '{checkout}' describe --tags --always 2>/dev/null").read().strip()
@@ -380,7 +403,7 @@ stats = {"name": name, "commit": head, "db_entries": len(db), "db_files": len(db
          "selected": len(selected), "subset": rx, "analysed": rep["summary"]["files"] - len(fails),
          "failed": len(fails), "findings": len(rep["findings"]), "by_check": by_check,
          "unawaited": ua, "floor": fl, "floor_failed": len(floor_fail),
-         "steps": {s[0]: float(s[1]) for s in steps}}
+         "steps": {s[0]: float(s[1]) for s in steps}, "unawaited_binary": os.environ.get("UNAWAITED_ID", "")}
 json.dump(stats, open(os.path.join(d, "stats.json"), "w"), indent=1)
 
 def cpu(t): return f"{t['cpu']:.1f} s" if t else "—"
@@ -394,10 +417,11 @@ md = [f"# {name} ({head})", "",
 md += [f"| {c} | {by_check.get(c, 0)} |" for c in checks]
 md += [f"| findings | {len(rep['findings'])} |",
        f"| unawaited CPU / wall / peak RSS | {cpu(ua)} / {ua['wall']:.1f} s / {ua['maxrss_mb']:.0f} MB |" if ua else "| unawaited | — |",
-       f"| clang++-19 -fsyntax-only CPU / wall / peak RSS | {cpu(fl)} / {fl['wall']:.1f} s / {fl['maxrss_mb']:.0f} MB |" if fl else "| clang++-19 -fsyntax-only | not run |",
+       f"| clang++-19 -fsyntax-only CPU / wall / peak RSS{floor_note} | {cpu(fl)} / {fl['wall']:.1f} s / {fl['maxrss_mb']:.0f} MB |" if fl else "| clang++-19 -fsyntax-only | not run |",
        f"| CPU ratio unawaited / clang | {ratio} |", ""]
 md += ["Steps (wall): " + ", ".join(f"{s[0]} {float(s[1]):.0f} s" + ("" if s[2] == "0" else f" (exit {s[2]})") for s in steps), ""]
-md += ["Peak RSS is the largest single process (a worker or clang), not a sum.", ""]
+md += [f"unawaited binary: md5 {stats['unawaited_binary']}. "
+       "Peak RSS is the largest single process (a worker or clang), not a sum.", ""]
 if fail_lines:
     md += ["## Failed TUs", ""] + [f"- `{l}`" for l in fail_lines] + [""]
 if floor_fail:
@@ -447,7 +471,9 @@ for name in "${names[@]}"; do
   unset tus_default
   mkdir -p "$dir"
   : >"$dir/steps.tsv"
-  rm -f "$dir/generate.log" "$dir/time-floor.txt" "$dir/floor.json"
+  # A floor from an earlier run is kept for --no-floor; report() uses it
+  # only if it timed the same TUs.
+  rm -f "$dir/generate.log"
   echo "sweep: $name" >&2
   [[ $name != libcoro ]] || write_cares_shim
   # The sweep's own tools, then the codebase's packages.
