@@ -85,6 +85,15 @@ public:
   /// Whether calls to \p FD are exempt (IgnoredFunctions and profiles).
   bool isIgnoredFunction(const clang::FunctionDecl *FD);
 
+  /// Whether \p FD runs what it is given to completion and returns its
+  /// result (profiles' sync-waits and SyncWaitFunction).
+  bool isRunner(const clang::FunctionDecl *FD);
+
+  /// Whether \p E is a finished result rather than new work: the value of
+  /// a co_await or co_yield, or of a runner call, or a part of one (a
+  /// member, an element, std::get, std::move).
+  bool isAwaitResult(const clang::Expr *E);
+
   /// Whether \p MethodName consumes a task (ConsumingMethods and profiles).
   bool isConsumingMethod(llvm::StringRef MethodName) const;
 
@@ -101,6 +110,7 @@ private:
   std::vector<llvm::Regex> TaskTypeRes, FafTypeRes, IgnoredFnRes;
   llvm::DenseMap<const clang::Type *, TypeInfo> Cache;
   llvm::DenseMap<const clang::FunctionDecl *, bool> IgnoredCache;
+  llvm::DenseMap<const clang::FunctionDecl *, bool> RunnerCache;
 };
 
 /// Evaluates `await_ready()` of the awaiter type \p Awaiter: true/false when

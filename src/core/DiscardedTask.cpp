@@ -105,7 +105,8 @@ static SourceLocation findingLoc(const Expr *E) {
 
 void DiscardedTaskChecker::reportValue(const Expr *E, DiscardHow How,
                                        const FunctionScope &Scope) {
-  if (E->isTypeDependent())
+  // The value of a co_await or sync-wait is a finished result.
+  if (E->isTypeDependent() || AC.Classifier.isAwaitResult(E))
     return;
   // In an instantiation, this text is shared with the others: if it is not
   // a task here, a fix made for another instantiation would break this one.

@@ -109,6 +109,20 @@ static const ProfileFunction Ignored[] = {
     {"libcoro", "coro::scheduler::spawn_detached"},
 };
 
+// These run what they are given to completion and return its result, as
+// co_await does: what they return is a finished value, never new work.
+static const ProfileFunction Runners[] = {
+    {"cppcoro", "cppcoro::sync_wait"},
+    {"libcoro", "coro::sync_wait"},
+    {"folly", "folly::coro::blockingWait"},
+    {"async_simple", "async_simple::coro::syncAwait"},
+    {"stdexec", "stdexec::sync_wait"},
+    {"stdexec", "std::this_thread::sync_wait"},
+    {"unifex", "unifex::sync_wait"},
+    {"cobalt", "boost::cobalt::run"},
+    {"qcoro", "QCoro::waitFor"},
+};
+
 // Calling these on a task variable hands the task on.
 static const ProfileFunction Consuming[] = {
     // cppcoro: awaiting when_ready() (a const member) runs the task.
@@ -176,6 +190,12 @@ const ProfileType *Profiles::lookupType(llvm::StringRef Name) const {
 
 bool Profiles::isIgnoredFunction(llvm::StringRef Name) const {
   return llvm::any_of(Ignored, [&](const ProfileFunction &F) {
+    return F.QualifiedName == Name && isActive(F.Profile);
+  });
+}
+
+bool Profiles::isRunner(llvm::StringRef Name) const {
+  return llvm::any_of(Runners, [&](const ProfileFunction &F) {
     return F.QualifiedName == Name && isActive(F.Profile);
   });
 }

@@ -37,6 +37,8 @@ public:
   /// The active profile entry for a class (template), or null.
   const ProfileType *lookupType(llvm::StringRef QualifiedName) const;
   bool isIgnoredFunction(llvm::StringRef QualifiedName) const;
+  /// A function that runs an awaitable to completion (a sync-wait).
+  bool isRunner(llvm::StringRef QualifiedName) const;
   bool isConsumingMethod(llvm::StringRef MethodName) const;
 
 private:

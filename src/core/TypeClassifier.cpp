@@ -301,6 +301,14 @@ static bool hasOwnFreeCoawait(const CXXRecordDecl *RD, ASTContext &Ctx) {
   return ownFreeCoawait(RD, Ctx) != nullptr;
 }
 
+/// An iterator declares its category (C++17) or concept (C++20).
+static bool isIterator(const CXXRecordDecl *RD) {
+  return isa_and_nonnull<TypeDecl>(
+             findMember(RD, llvm::StringRef("iterator_category"))) ||
+         isa_and_nonnull<TypeDecl>(
+             findMember(RD, llvm::StringRef("iterator_concept")));
+}
+
 static bool isSender(const CXXRecordDecl *RD) {
   return hasMember(RD, "sender_concept") ||
          (hasMember(RD, "value_types") && hasMember(RD, "sends_done"));
@@ -319,6 +327,11 @@ TypeInfo TypeClassifier::classifyRecord(const CXXRecordDecl *RD) {
   bool OwnAwait = hasOwnCoawait(RD, Ctx) || isAwaiter(RD) ||
                   hasOwnFreeCoawait(RD, Ctx);
   Info.DirectlyAwaitable = OwnAwait;
+  // An iterator over a coroutine (an async generator's) may name the
+  // generator's promise_type for its own use; it is a position in a
+  // sequence, not a task, and its operator++ is what returns an awaitable.
+  if (!OwnAwait && isIterator(RD))
+    return Info;
   QualType Promise = findPromiseType(RD, Ctx);
   if (!Promise.isNull()) {
     Info.IsCoroutineType = true;
@@ -499,6 +512,72 @@ bool TypeClassifier::isIgnoredFunction(const FunctionDecl *FD) {
   bool Ignored = matchesAny(IgnoredFnRes, Name) || Prof->isIgnoredFunction(Name);
   IgnoredCache[FD] = Ignored;
   return Ignored;
+}
+
+bool TypeClassifier::isRunner(const FunctionDecl *FD) {
+  if (!FD)
+    return false;
+  FD = FD->getCanonicalDecl();
+  auto [It, New] = RunnerCache.try_emplace(FD, false);
+  if (New) {
+    std::string Name = qualifiedNameNoArgs(FD);
+    It->second = Prof->isRunner(Name) ||
+                 (!Opts.SyncWaitFunction.empty() &&
+                  llvm::StringRef(Name) ==
+                      llvm::StringRef(Opts.SyncWaitFunction).ltrim(':'));
+  }
+  return It->second;
+}
+
+bool TypeClassifier::isAwaitResult(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
+    E = ignoreTemporaries(E);
+    if (isa<CoawaitExpr, CoyieldExpr, DependentCoawaitExpr>(E))
+      return true;
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      E = ME->getBase(); // (co_await when_all(...)).first
+      continue;
+    }
+    if (const auto *C = dyn_cast<CXXConstructExpr>(E);
+        C && C->getNumArgs() == 1 &&
+        C->getConstructor()->isCopyOrMoveConstructor()) {
+      E = C->getArg(0); // moved or copied out of a result
+      continue;
+    }
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      E = AS->getBase();
+      continue;
+    }
+    const auto *Call = dyn_cast<CallExpr>(E);
+    if (!Call)
+      return false;
+    const FunctionDecl *FD = Call->getDirectCallee();
+    if (isRunner(FD))
+      return true;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
+      if (FD && FD->getIdentifier() &&
+          llvm::is_contained({"at", "front", "back", "value"},
+                             FD->getName())) {
+        E = MC->getImplicitObjectArgument();
+        continue;
+      }
+      return false;
+    }
+    // A part of a result: results[i], std::get<0>(r), r.at(0), std::move(r).
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+        Op && Op->getOperator() == OO_Subscript) {
+      E = Op->getArg(0);
+      continue;
+    }
+    if (FD && FD->isInStdNamespace() && Call->getNumArgs() == 1 &&
+        (FD->getName() == "get" || FD->getName() == "move" ||
+         FD->getName() == "forward")) {
+      E = Call->getArg(0);
+      continue;
+    }
+    return false;
+  }
+  return false;
 }
 
 bool TypeClassifier::isConsumingMethod(llvm::StringRef MethodName) const {

@@ -243,6 +243,27 @@ private:
     return false;
   }
 
+  /// An awaitable that is not a coroutine type, built by its own
+  /// constructor (`manual_reset_event ev{true};`, `async_mutex m;`): an
+  /// event, lock, latch or channel is a long-lived object that can be
+  /// awaited, not an operation. Operations come from calls
+  /// (`auto op = m.lock_async();`), or are copied or moved from them.
+  bool isStateObject(const TypeInfo &Info, const Expr *Init) {
+    if (Info.Kind != TaskKind::LazyAwaitable || Info.IsCoroutineType)
+      return false;
+    Init = Init ? ignoreTemporaries(Init) : nullptr;
+    if (const auto *Cast = dyn_cast_or_null<CXXFunctionalCastExpr>(Init))
+      Init = ignoreTemporaries(Cast->getSubExpr()); // T(args)
+    if (!Init || isa<InitListExpr>(Init))
+      return true;
+    const auto *C = dyn_cast<CXXConstructExpr>(Init);
+    if (!C)
+      return false;
+    return llvm::none_of(C->arguments(), [&](const Expr *A) {
+      return taskInfo(ignoreTemporaries(A)->getType().getNonReferenceType());
+    });
+  }
+
   /// `const auto& t = fetch();`: a reference that owns the temporary it
   /// is bound to, which lives as long as the reference.
   static bool ownsTemporary(const VarDecl *VD) {
@@ -270,13 +291,20 @@ private:
     }
     if (!Info)
       return;
+    const Expr *Init = VD->getInit();
+    // A value a co_await or a sync-wait produced is a finished result (the
+    // completed tasks when_all hands back), not new work.
+    if (Init && AC.Classifier.isAwaitResult(Init))
+      return;
+    if (R == Role::Task && !isa<ParmVarDecl>(VD) && isStateObject(*Info, Init))
+      return;
     // [[maybe_unused]] is an explicit discard, like (void).
     if (VD->hasAttr<UnusedAttr>() &&
         ((Info->Kind == TaskKind::EagerTask && !Info->CancelsOnDestroy) ||
          AC.Classifier.options().AllowCastToVoid))
       return;
     if (const auto *Call =
-            VD->getInit() ? dyn_cast<CallExpr>(ignoreTemporaries(VD->getInit())) : nullptr)
+            Init ? dyn_cast<CallExpr>(ignoreTemporaries(Init)) : nullptr)
       if (AC.Classifier.isIgnoredFunction(Call->getDirectCallee()))
         return;
     Index[VD] = Vars.size();
@@ -687,7 +715,12 @@ private:
         for (size_t I = Ancestors.size() - 1; I > 0; --I) {
           if (const auto *Try = dyn_cast<CXXTryStmt>(Ancestors[I - 1]);
               Try && Ancestors[I] == Try->getTryBlock()) {
-            F->Facts[E].Try = Try;
+            // A try the user did not write, but a test framework's
+            // assertion macro did (`CHECK(co_await t == 1)`): its handler
+            // records a failed test, and a task left behind on that path
+            // is not the code's bug.
+            if (!Try->getTryLoc().isMacroID())
+              F->Facts[E].Try = Try;
             break;
           }
         }
