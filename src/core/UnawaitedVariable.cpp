@@ -228,6 +228,10 @@ private:
       return true;
     if (const auto *C = dyn_cast<CXXConstructExpr>(Init)) {
       for (const Expr *A : C->arguments()) {
+        // `std::vector<Task> v(n)` holds n empty tasks; its defaulted
+        // allocator argument names the task type but holds none.
+        if (isa<CXXDefaultArgExpr>(A))
+          continue;
         const Expr *S = ignoreTemporaries(A);
         if (isa<CXXStdInitializerListExpr, InitListExpr>(S))
           return true;
@@ -311,6 +315,48 @@ private:
     Vars.push_back({VD, R, Info, TaskType, initiallyLive(VD, R)});
     // A container of copyable tasks copies like them.
     Vars.back().Copyable = isCopyableType(TaskType);
+  }
+
+  /// The tracked variable (of \p V's role) that \p E copies or moves from:
+  /// `b`, `std::move(b)`, `static_cast<T&&>(b)`, a copy or move
+  /// construction of those; and the reference to it.
+  std::pair<const DeclRefExpr *, unsigned> sourceVar(const Expr *E,
+                                                     unsigned V) const {
+    for (unsigned Depth = 0; E && Depth < 6; ++Depth) {
+      E = ignoreTemporaries(E);
+      if (const auto *C = dyn_cast<CXXConstructExpr>(E);
+          C && C->getNumArgs() == 1 &&
+          C->getConstructor()->isCopyOrMoveConstructor()) {
+        E = C->getArg(0);
+      } else if (const auto *CE = dyn_cast<CallExpr>(E);
+                 CE && isStdMoveLike(CE)) {
+        E = CE->getArg(0);
+      } else if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
+                 Cast && Cast->isXValue()) {
+        E = Cast->getSubExpr();
+      } else {
+        break;
+      }
+    }
+    const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E);
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    auto It = VD ? Index.find(VD) : Index.end();
+    if (It == Index.end() || Vars[It->second].R != Vars[V].R)
+      return {nullptr, NoSource};
+    return {DRE, It->second};
+  }
+
+  /// Whether overwriting \p V with a copy of \p Src loses nothing: a
+  /// shared (copyable) task reassigned from the variable it was copied
+  /// from, or that was copied from it, holds the same task as before.
+  bool sharesState(unsigned V, unsigned Src) const {
+    if (Src == NoSource || !Vars[V].Copyable)
+      return false;
+    auto From = [&](unsigned X) {
+      const Expr *Init = Vars[X].VD->getInit();
+      return Init ? sourceVar(Init, X).second : NoSource;
+    };
+    return Src == V || From(V) == Src || From(Src) == V;
   }
 
   /// Whether passing the variable \p V to a parameter of type \p P hands
@@ -530,6 +576,13 @@ private:
                                            cast<Expr>(Child)->IgnoreImplicit()) {
         if (Op->getOperator() == OO_Equal) {
           Vars[V].FixBlocked = true;
+          // `a = std::move(b)`: a takes what b holds. The step sits on b's
+          // reference, before b's own step hands b on.
+          if (Op->getNumArgs() == 2)
+            if (auto [SrcRef, Src] = sourceVar(Op->getArg(1), V); SrcRef) {
+              Facts[SrcRef].Ops.push_back({Op::Overwrite, V, nullptr, Op, Src});
+              return;
+            }
           return add(Op, EventKind::Overwrite, V);
         }
         Vars[V].FixBlocked = true;
@@ -684,8 +737,13 @@ private:
             F->ScopeMasks[Scope].set(V);
             F->Vars[V].InCatch = CatchDepth > 0;
             F->Vars[V].SharesDeclaration = !DS->isSingleDecl();
-            F->Facts[DS].Ops.push_back(
-                {F->Vars[V].InitiallyLive ? Op::Set : Op::Reset, V});
+            // `T a(std::move(b));` holds what b held: the step sits on b's
+            // reference, before b's own step hands b on.
+            if (auto [SrcRef, Src] = F->sourceVar(VD->getInit(), V); SrcRef)
+              F->Facts[SrcRef].Ops.push_back({Op::Set, V, nullptr, DS, Src});
+            else
+              F->Facts[DS].Ops.push_back(
+                  {F->Vars[V].InitiallyLive ? Op::Set : Op::Reset, V});
           }
         }
         return true;
@@ -795,7 +853,12 @@ private:
                                    ///< index of its handler list
     const LiveSet *Mask = nullptr; ///< ScopeEnd
     const Stmt *St = nullptr;      ///< the trigger or overwriting statement
+    /// Set, Overwrite: the tracked variable the new value comes from
+    /// (`a = std::move(b)`, `T a(b)`): \p Var then holds what it held,
+    /// nothing if it was empty. NoSource: a new task.
+    unsigned Src = NoSource;
   };
+  static constexpr unsigned NoSource = ~0u;
 
   /// What the walk learned about one statement.
   struct StmtFacts {
@@ -835,15 +898,22 @@ private:
   bool apply(const Op &O, LiveSet &Live, bool Report) {
     switch (O.K) {
     case Op::Set:
-      Live.set(O.Var);
+      if (O.Src == NoSource || Live.test(O.Src))
+        Live.set(O.Var);
+      else
+        Live.reset(O.Var);
       return false;
     case Op::Reset:
       Live.reset(O.Var);
       return false;
     case Op::Overwrite:
-      if (Report && Live.test(O.Var) && !Overwrites.count(O.Var))
+      if (Report && Live.test(O.Var) && !Overwrites.count(O.Var) &&
+          !sharesState(O.Var, O.Src))
         Overwrites[O.Var] = O.St;
-      Live.set(O.Var);
+      if (O.Src == NoSource || Live.test(O.Src))
+        Live.set(O.Var);
+      else
+        Live.reset(O.Var);
       return false;
     case Op::ScopeEnd:
       // Word-parallel: an exit from a scope holding many variables costs
