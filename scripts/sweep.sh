@@ -22,7 +22,8 @@
 #                       `--tus=NAME=` lifts a built-in default subset.
 #   -j N, --jobs=N      parallel jobs for unawaited and the floor (default 2)
 #
-# Fetches nothing: the checkouts come from outside. Needs root or sudo for
+# Fetches nothing: the checkouts come from outside, and FetchContent runs
+# disconnected (a recipe points a project at Debian's package instead). Needs root or sudo for
 # apt-get. Exits 1 if any codebase could not be configured or analysed.
 set -euo pipefail
 
@@ -115,8 +116,12 @@ recipe_async_simple() {
   pkgs=(libgtest-dev libgmock-dev libaio-dev libbenchmark-dev libasio-dev)
   projects=(.)
   # ASan is ON by default in Debug; it changes nothing for analysis.
+  # Its FindGTest clones googletest unless all four variables are given:
+  # point them at Debian's libgtest-dev/libgmock-dev.
   cmake_args=(-DASYNC_SIMPLE_ENABLE_TESTS=ON -DASYNC_SIMPLE_BUILD_DEMO_EXAMPLE=ON
-              -DASYNC_SIMPLE_ENABLE_ASAN=OFF)
+              -DASYNC_SIMPLE_ENABLE_ASAN=OFF
+              -DGTEST_INCLUDE_DIR=/usr/include -DGMOCK_INCLUDE_DIR=/usr/include
+              "-DGTEST_LIBRARIES=gtest_main;gtest" "-DGMOCK_LIBRARIES=gmock_main;gmock")
 }
 
 recipe_qcoro() {
@@ -178,10 +183,10 @@ EOF
 now() { date +%s.%N; }
 # step NAME CMD...: run CMD, record its wall time in steps.tsv
 step() {
-  local name=$1 t0 rc=0; shift
+  local label=$1 t0 rc=0; shift
   t0=$(now)
   "$@" || rc=$?
-  awk -v n="$name" -v a="$t0" -v b="$(now)" -v rc=$rc 'BEGIN { printf "%s\t%.1f\t%d\n", n, b - a, rc }' >>"$dir/steps.tsv"
+  awk -v n="$label" -v a="$t0" -v b="$(now)" -v rc=$rc 'BEGIN { printf "%s\t%.1f\t%d\n", n, b - a, rc }' >>"$dir/steps.tsv"
   return $rc
 }
 
@@ -194,6 +199,7 @@ configure() {
       -DCMAKE_BUILD_TYPE=Debug \
       -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 \
       -DCMAKE_CXX_STANDARD=20 -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
+      -DFETCHCONTENT_FULLY_DISCONNECTED=ON \
       "${cmake_args[@]}" >"$log" 2>&1 ||
       { echo "sweep: $name: cmake failed in $p, see $log" >&2; return 1; }
   done
@@ -294,7 +300,9 @@ for e in json.load(open(db)):
     if f not in want or key in seen:
         continue
     seen.add(key)
-    out, skip = ["clang++-19", "-fsyntax-only"], False
+    # The database's own driver kind: C and assembly sources go to clang-19.
+    driver = "clang++-19" if "++" in os.path.basename(args[0]) else "clang-19"
+    out, skip = [driver, "-fsyntax-only"], False
     for a in args[1:]:
         if skip:
             skip = False
