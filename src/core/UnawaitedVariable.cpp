@@ -16,6 +16,7 @@
 #include "UnawaitedVariable.h"
 #include "AstUtils.h"
 #include "DiscardedTask.h"
+#include "LoopBounds.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -1003,6 +1004,11 @@ private:
       V = sizeOf(BO->getRHS());
     if (!V && (Op == BO_GT || Op == BO_NE))
       V = sizeOf(BO->getLHS());
+    // `for (i = 0; i < n; ++i) co_await std::move(c[i]);` with n the count
+    // c was filled or sized with: an index walk over c, like `c.size()`.
+    if (!V)
+      if (const VarDecl *I = loopIndex(BO))
+        V = indexedContainer(Body, I);
     if (!V)
       return std::nullopt;
     SourceRange R(AC.SM.getExpansionLoc(Body->getBeginLoc()),
@@ -1012,6 +1018,70 @@ private:
                               R.getEnd()))
         return std::make_pair(*V, 1u);
     return std::nullopt;
+  }
+
+  /// Entering a loop that must run (`for (int i = 0; i < 10; ++i)`) from
+  /// \p From skips the first test of its condition, which is known to be
+  /// true: the edge goes to the body, so the loop has no path that runs it
+  /// zero times. Only when the condition's block has no steps of its own.
+  const CFGBlock *skipFirstTest(const CFGBlock *From, const CFGBlock *Cond) {
+    const auto *For = dyn_cast_or_null<ForStmt>(Cond->getTerminatorStmt());
+    if (!For || From->getLoopTarget() == For || Cond->succ_size() != 2 ||
+        !*Cond->succ_begin() || !runsAtLeastOnce(For, AC.Ctx))
+      return Cond;
+    for (const CFGElement &E : *Cond) {
+      auto S = E.getAs<CFGStmt>();
+      if (!S || Facts.count(S->getStmt()))
+        return Cond;
+    }
+    return *Cond->succ_begin();
+  }
+
+  /// A tracked container the loop body reaches into by the index \p I
+  /// (`c[i]`, `c.at(i - 1)`), or nullopt.
+  std::optional<unsigned> indexedContainer(const Stmt *Body,
+                                           const VarDecl *I) {
+    struct Finder : RecursiveASTVisitor<Finder> {
+      FunctionFlow *F;
+      const VarDecl *I;
+      std::optional<unsigned> Found;
+      bool mentionsIndex(const Expr *E) {
+        struct Uses : RecursiveASTVisitor<Uses> {
+          const VarDecl *I;
+          bool Seen = false;
+          bool VisitDeclRefExpr(DeclRefExpr *D) {
+            Seen |= D->getDecl() == I;
+            return !Seen;
+          }
+        } U;
+        U.I = I;
+        U.TraverseStmt(const_cast<Expr *>(E));
+        return U.Seen;
+      }
+      void check(const Expr *Obj, const Expr *Idx) {
+        if (Found || !Obj || !Idx || !mentionsIndex(Idx))
+          return;
+        if (std::optional<unsigned> V = F->trackedRef(Obj);
+            V && F->Vars[*V].R == Role::Container)
+          Found = V;
+      }
+      bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
+        if (Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2)
+          check(Op->getArg(0), Op->getArg(1));
+        return !Found;
+      }
+      bool VisitCXXMemberCallExpr(CXXMemberCallExpr *MC) {
+        const CXXMethodDecl *M = MC->getMethodDecl();
+        if (M && M->getDeclName().isIdentifier() && M->getName() == "at" &&
+            MC->getNumArgs() == 1)
+          check(MC->getImplicitObjectArgument(), MC->getArg(0));
+        return !Found;
+      }
+    } Find;
+    Find.F = this;
+    Find.I = I;
+    Find.TraverseStmt(const_cast<Stmt *>(Body));
+    return Find.Found;
   }
 
   /// The tracked variable an emptiness test is about, e.g. `c` in `c.size()`
@@ -1215,6 +1285,8 @@ private:
       }
       unsigned Index = 0;
       for (const CFGBlock *S : B->succs()) {
+        if (S)
+          S = skipFirstTest(B, S);
         if (S) {
           Blocks[Id].first++;
           F.Succs.push_back(S->getBlockID());
