@@ -121,6 +121,13 @@ static const ProfileFunction Runners[] = {
     {"unifex", "unifex::sync_wait"},
     {"cobalt", "boost::cobalt::run"},
     {"qcoro", "QCoro::waitFor"},
+    // Members that block until an eager task is done and return its value.
+    {"concurrencpp", "concurrencpp::result::get"},
+    {"concurrencpp", "concurrencpp::shared_result::get"},
+    {"folly", "folly::Future::get"},
+    {"folly", "folly::SemiFuture::get"},
+    {"async_simple", "async_simple::Future::get"},
+    {"winrt", "winrt::Windows::Foundation::IAsyncOperation::get"},
 };
 
 // Calling these on a task variable hands the task on.

@@ -552,7 +552,7 @@ bool TypeClassifier::isAwaitResult(const Expr *E) {
     if (!Call)
       return false;
     const FunctionDecl *FD = Call->getDirectCallee();
-    if (isRunner(FD))
+    if (isRunner(FD)) // sync_wait(t), and members like `r.get()` that block
       return true;
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
       if (FD && FD->getIdentifier() &&

@@ -325,9 +325,12 @@ private:
                                                      unsigned V) const {
     for (unsigned Depth = 0; E && Depth < 6; ++Depth) {
       E = ignoreTemporaries(E);
+      // A copy or move, or a conversion from one task type to another
+      // (`shared_result(result&&)`): the new object holds that task.
       if (const auto *C = dyn_cast<CXXConstructExpr>(E);
-          C && C->getNumArgs() == 1 &&
-          C->getConstructor()->isCopyOrMoveConstructor()) {
+          C && C->getNumArgs() >= 1 &&
+          llvm::all_of(llvm::drop_begin(C->arguments()),
+                       [](const Expr *A) { return isa<CXXDefaultArgExpr>(A); })) {
         E = C->getArg(0);
       } else if (const auto *CE = dyn_cast<CallExpr>(E);
                  CE && isStdMoveLike(CE)) {
@@ -357,7 +360,7 @@ private:
       const Expr *Init = Vars[X].VD->getInit();
       return Init ? sourceVar(Init, X).second : NoSource;
     };
-    return Src == V || From(V) == Src || From(Src) == V;
+    return From(V) == Src || From(Src) == V;
   }
 
   /// Whether passing the variable \p V to a parameter of type \p P hands
@@ -908,6 +911,8 @@ private:
       Live.reset(O.Var);
       return false;
     case Op::Overwrite:
+      if (O.Src == O.Var)
+        return false; // `t = std::move(t)`: nothing changes hands
       if (Report && Live.test(O.Var) && !Overwrites.count(O.Var) &&
           !sharesState(O.Var, O.Src))
         Overwrites[O.Var] = O.St;
@@ -1370,7 +1375,10 @@ private:
     for (auto [Synth, Orig] : G.synthetic_stmts()) {
       if (Facts.count(Orig)) {
         if (const auto *VD = dyn_cast<VarDecl>(Synth->getSingleDecl())) {
-          if (auto It = Index.find(VD); It != Index.end())
+          // Built from another tracked variable: the step is on that
+          // variable's reference (VisitDeclStmt).
+          if (auto It = Index.find(VD);
+              It != Index.end() && !sourceVar(VD->getInit(), It->second).first)
             Facts[Synth].Ops.push_back(
                 {Vars[It->second].InitiallyLive ? Op::Set : Op::Reset,
                  It->second});

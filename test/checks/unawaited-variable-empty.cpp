@@ -45,6 +45,8 @@ struct SharedJob {
     void return_void() {}
     void unhandled_exception() {}
   };
+  SharedJob() = default;
+  SharedJob(Job &&) {} // shares a plain job from then on
   bool await_ready() const noexcept { return false; }
   void await_suspend(std::coroutine_handle<>) noexcept {}
   void await_resume() noexcept {}
@@ -61,6 +63,21 @@ Job empty_moves() {
   Job c(std::move(a));
   c = std::move(c);
   co_return;
+}
+
+// Declared together and converted from empty plain jobs: still empty.
+SharedJob converted_empty() {
+  Job a, b;
+  SharedJob sa(std::move(a)), sb(std::move(b));
+  sa = std::move(sb);
+  co_return;
+}
+
+// Moving a task onto itself changes nothing.
+Job self_move() {
+  Job t = work();
+  t = std::move(t);
+  co_await std::move(t);
 }
 
 // A sized vector holds empty tasks.
@@ -115,3 +132,10 @@ SharedJob different_shared() {
   first = second; // expected-warning {{assignment to 'first' destroys a lazy coroutine task 'SharedJob' that was never awaited; its body will never run [coro-unawaited-variable]}}
   co_await first;
 }
+
+// Converted from a real job: the shared job holds it.
+SharedJob converted_real() {
+  Job a = work(), b;
+  SharedJob sa(std::move(a)), sb(std::move(b)); // expected-warning {{variable 'sa' holds a lazy coroutine task 'SharedJob' that is never awaited; its body will never run [coro-unawaited-variable]}}
+  co_await sb;
+} // expected-note {{'sa' is destroyed at the end of its scope without being awaited}}
