@@ -219,29 +219,52 @@ EOF
   fi
 }
 
-# Build only what the TUs need before they can be parsed: every target's
-# object order-only dependencies (AUTOMOC/AUTOUIC _autogen, protobuf, ragel,
-# configured headers: CMake's Ninja generator gathers them in the phony
-# cmake_object_order_depends_target_<t>), then any TU source that does not
-# exist yet. This compiles no object, only generator tools a custom command
-# runs.
+# Generate only what the TUs need before they can be parsed: the custom
+# commands (AUTOMOC/AUTOUIC _autogen, protoc, ragel, qdbusxml2cpp, configured
+# headers...) in the chains of CMake's per-target phonies
+# cmake_object_order_depends_target_<t>. Asking ninja to build those phonies
+# would also compile and link libraries, because CMake makes each _autogen
+# wait for its target's link dependencies. So the custom commands run by
+# themselves, in ninja's order; if one fails (say it runs a tool the project
+# builds), ninja builds the phonies instead.
 generate() {
   local b targets=() missing=()
   for b in $(ninja_dirs); do
-    mapfile -t targets < <(ninja -C "$b" -t targets all | sed -n 's/^\(cmake_object_order_depends_target_[^:]*\):.*/\1/p')
-    ((${#targets[@]} == 0)) ||
+    "$py" - "$b" >>"$dir/generate.log" 2>&1 <<'PY' || {
+import os, subprocess, sys
+b = sys.argv[1]
+def ninja(*a):
+    return subprocess.run(["ninja", "-C", b, *a], check=True, capture_output=True,
+                          text=True).stdout.splitlines()
+phonies = [l.split(":")[0] for l in ninja("-t", "targets", "all")
+           if l.startswith("cmake_object_order_depends_target_")]
+custom = ninja("-t", "targets", "rule", "CUSTOM_COMMAND")
+if not phonies or not custom:
+    sys.exit(0)
+# The whole chain, in ninja's order, minus the compile and link commands.
+cmds = set(ninja("-t", "commands", "-s", *custom))
+order = [c for c in dict.fromkeys(ninja("-t", "commands", *phonies)) if c in cmds]
+print(f"sweep: {b}: {len(order)} generation commands for {len(phonies)} targets", flush=True)
+for c in order:
+    subprocess.run(["sh", "-c", c], cwd=b, check=True)
+PY
+      echo "sweep: $name: the generators alone failed; building the order-only dependencies with ninja" >&2
+      mapfile -t targets < <(ninja -C "$b" -t targets all | sed -n 's/^\(cmake_object_order_depends_target_[^:]*\):.*/\1/p')
       "${heavy[@]}" ninja -C "$b" -j "$jobs" "${targets[@]}" >>"$dir/generate.log" 2>&1 ||
-      { echo "sweep: $name: generation failed, see $dir/generate.log" >&2; return 1; }
+        { echo "sweep: $name: generation failed, see $dir/generate.log" >&2; return 1; }
+    }
   done
-  mapfile -t missing < <("$py" - "$build/compile_commands.json" <<'EOF'
+  # A TU that is itself generated and still missing: let ninja make it.
+  mapfile -t missing < <("$py" - "$build/compile_commands.json" <<'PY'
 import json, os, sys
 for e in json.load(open(sys.argv[1])):
     f = os.path.join(e["directory"], e["file"])
     if not os.path.exists(f):
         print(f)
-EOF
+PY
 )
   if ((${#missing[@]})); then
+    echo "sweep: $name: ${#missing[@]} generated TUs still missing; building them with ninja" >&2
     for b in $(ninja_dirs); do
       "${heavy[@]}" ninja -C "$b" -j "$jobs" "${missing[@]}" >>"$dir/generate.log" 2>&1 || true
     done
