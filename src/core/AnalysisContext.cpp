@@ -5,6 +5,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Lex/Lexer.h"
 
 using namespace clang;
 
@@ -60,6 +61,27 @@ bool AnalysisContext::isGeneratedLocation(SourceLocation Loc) const {
       Generated = hasGeneratedBanner(*Text);
   It->second = Generated;
   return Generated;
+}
+
+bool AnalysisContext::isTestFailureExit(const Stmt *S) const {
+  if (!S || !isa<ReturnStmt, CoreturnStmt, CXXThrowExpr, GotoStmt, BreakStmt,
+                 ContinueStmt>(S))
+    return false;
+  SourceLocation Loc = S->getBeginLoc();
+  if (!Loc.isMacroID())
+    return false;
+  if (isLibraryLocation(SM.getSpellingLoc(Loc)))
+    return true;
+  for (unsigned Depth = 0; Loc.isMacroID() && Depth < 32; ++Depth) {
+    llvm::StringRef Name =
+        Lexer::getImmediateMacroName(Loc, SM, Ctx.getLangOpts());
+    for (llvm::StringRef Prefix :
+         {"GTEST_", "DOCTEST_", "INTERNAL_CATCH_", "BOOST_TEST_"})
+      if (Name.starts_with(Prefix))
+        return true;
+    Loc = SM.getImmediateMacroCallerLoc(Loc);
+  }
+  return false;
 }
 
 void AnalysisContext::report(Finding F) {

@@ -58,6 +58,14 @@ public:
   /// pkg-config hands out Qt's and QCoro's). Not walked, not reported.
   bool isLibraryLocation(clang::SourceLocation Loc) const;
 
+  /// Whether \p S is an exit (return, throw, goto...) that a test
+  /// framework's assertion macro wrote: gtest's ASSERT_* returning on a
+  /// fatal failure, Catch2's and doctest's REQUIRE. The test has already
+  /// failed on that path. A macro counts when it is defined in a library
+  /// header, or is one of the frameworks' own (GTEST_, DOCTEST_,
+  /// INTERNAL_CATCH_, BOOST_TEST_), which projects often vendor.
+  bool isTestFailureExit(const clang::Stmt *S) const;
+
   /// In a file a code generator wrote (see GeneratedCode.h).
   bool isGeneratedLocation(clang::SourceLocation Loc) const;
 

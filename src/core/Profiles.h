@@ -39,6 +39,9 @@ public:
   bool isIgnoredFunction(llvm::StringRef QualifiedName) const;
   /// A function that runs an awaitable to completion (a sync-wait).
   bool isRunner(llvm::StringRef QualifiedName) const;
+  /// A test framework's always-true or always-false helper: its answer.
+  /// Not a library profile: the test frameworks' own, always active.
+  std::optional<bool> constantCondition(llvm::StringRef QualifiedName) const;
   bool isConsumingMethod(llvm::StringRef MethodName) const;
 
 private:

@@ -13,6 +13,7 @@
 #include "clang/AST/DeclFriend.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -301,6 +302,49 @@ static bool hasOwnFreeCoawait(const CXXRecordDecl *RD, ASTContext &Ctx) {
   return ownFreeCoawait(RD, Ctx) != nullptr;
 }
 
+/// Whether a member function of \p RD resumes a coroutine handle the
+/// class holds (`T operator()() { h_.resume(); ... }`): its owner drives
+/// it, as a generator's does, rather than awaiting it.
+static bool resumesItself(const CXXRecordDecl *RD) {
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+    if (ClassTemplateDecl *T = Spec->getSpecializedTemplate())
+      RD = T->getTemplatedDecl();
+  struct Finder : RecursiveASTVisitor<Finder> {
+    bool Found = false;
+    static bool isHandleField(const Expr *Base) {
+      const auto *ME = dyn_cast_or_null<MemberExpr>(
+          Base ? Base->IgnoreParenImpCasts() : nullptr);
+      const auto *FD = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+      return FD && llvm::StringRef(FD->getType().getAsString())
+                       .contains("coroutine_handle");
+    }
+    bool VisitMemberExpr(MemberExpr *ME) {
+      if (ME->getMemberNameInfo().getAsString() == "resume" &&
+          isHandleField(ME->getBase()))
+        Found = true;
+      return !Found;
+    }
+    bool VisitCXXDependentScopeMemberExpr(CXXDependentScopeMemberExpr *ME) {
+      if (ME->getMember().getAsString() == "resume" && !ME->isImplicitAccess() &&
+          isHandleField(ME->getBase()))
+        Found = true;
+      return !Found;
+    }
+  };
+  if (!RD || !RD->hasDefinition())
+    return false;
+  for (const CXXMethodDecl *M : RD->getDefinition()->methods()) {
+    if (M->isStatic() || isa<CXXConstructorDecl, CXXDestructorDecl>(M) ||
+        M->getAccess() == AS_private || !M->hasBody())
+      continue;
+    Finder F;
+    F.TraverseStmt(M->getBody());
+    if (F.Found)
+      return true;
+  }
+  return false;
+}
+
 /// An iterator declares its category (C++17) or concept (C++20).
 static bool isIterator(const CXXRecordDecl *RD) {
   return isa_and_nonnull<TypeDecl>(
@@ -336,6 +380,9 @@ TypeInfo TypeClassifier::classifyRecord(const CXXRecordDecl *RD) {
   if (!Promise.isNull()) {
     Info.IsCoroutineType = true;
     bool Range = hasMember(RD, "begin") && hasMember(RD, "end");
+    // Not awaitable, and its owner resumes it: a pull generator.
+    if (!OwnAwait && !Range)
+      Range = resumesItself(Def);
     if (initiallySuspends(Promise, Ctx))
       Info.Kind =
           (OwnAwait || !Range) ? TaskKind::LazyTask : TaskKind::Generator;
@@ -527,6 +574,28 @@ bool TypeClassifier::isRunner(const FunctionDecl *FD) {
                       llvm::StringRef(Opts.SyncWaitFunction).ltrim(':'));
   }
   return It->second;
+}
+
+std::optional<bool> TypeClassifier::constantCondition(const Expr *Cond) {
+  bool Negated = false;
+  for (unsigned Depth = 0; Cond && Depth < 4; ++Depth) {
+    Cond = Cond->IgnoreParenImpCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(Cond);
+        UO && UO->getOpcode() == UO_LNot) {
+      Negated = !Negated;
+      Cond = UO->getSubExpr();
+      continue;
+    }
+    break;
+  }
+  const auto *Call = dyn_cast_or_null<CallExpr>(Cond);
+  const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+  if (!FD)
+    return std::nullopt;
+  std::optional<bool> V = Prof->constantCondition(qualifiedNameNoArgs(FD));
+  if (V && Negated)
+    *V = !*V;
+  return V;
 }
 
 bool TypeClassifier::isAwaitResult(const Expr *E) {

@@ -960,7 +960,7 @@ private:
 
   /// Records where \p V dies first; returns whether this was it.
   bool die(unsigned V, const Stmt *Trigger) {
-    if (Deaths.count(V))
+    if (Deaths.count(V) || AC.isTestFailureExit(Trigger))
       return false;
     Death D;
     D.Trigger = Trigger;
@@ -972,6 +972,8 @@ private:
       D.Loc = UserBody->getEndLoc();
     else if (Trigger)
       D.Loc = Trigger->getBeginLoc();
+    // A macro's exit is named where the macro is used, like a finding.
+    D.Loc = AC.reportLoc(D.Loc);
     Deaths[V] = D;
     return true;
   }
@@ -1102,8 +1104,15 @@ private:
   }
 
   /// `c.size()`, `std::size(c)`, `std::ssize(c)`: the variable.
-  std::optional<unsigned> sizeOf(const Expr *E) {
+  std::optional<unsigned> sizeOf(const Expr *E, unsigned Depth = 0) {
     E = E->IgnoreParenImpCasts();
+    // `size_t n = c.size(); ... i < n`: the size copied into a local.
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      if (VD && VD->isLocalVarDecl() && VD->getInit() && Depth < 2)
+        return sizeOf(VD->getInit(), Depth + 1);
+      return std::nullopt;
+    }
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
       const CXXMethodDecl *M = MC->getMethodDecl();
       if (M && M->getDeclName().isIdentifier() && M->getName() == "size")
@@ -1288,8 +1297,15 @@ private:
             Empty = exhaustedEdge(B->getTerminatorStmt(), Cond);
         }
       }
+      // A test framework's always-true helper: one edge is never taken.
+      std::optional<bool> Known;
+      if (B->succ_size() == 2)
+        if (const Expr *Cond = B->getLastCondition())
+          Known = AC.Classifier.constantCondition(Cond);
       unsigned Index = 0;
       for (const CFGBlock *S : B->succs()) {
+        if (S && Known && *Known == (Index == 1))
+          S = nullptr;
         if (S)
           S = skipFirstTest(B, S);
         if (S) {

@@ -4,6 +4,8 @@
 // bound is called. Neither has a path that leaves the task behind. A loop
 // that may not run, or that only reads, still does.
 #include "task.h"
+#include <cstddef>
+#include <iterator>
 #include <utility>
 #include <vector>
 using demo::Task;
@@ -53,6 +55,21 @@ Task<> index_walk_at(int n) {
     co_await std::move(tasks.at(i - 1));
 }
 
+// The size copied into a local first, and the elements moved out through
+// iterators: the loop walks the container.
+Task<> run_batch(std::vector<Task<int>> batch);
+Task<> windowed(std::vector<Task<int>> input, std::size_t width) {
+  std::size_t n = input.size();
+  std::size_t start = 0;
+  while (start < n) {
+    std::size_t end = start + width < n ? start + width : n;
+    std::vector<Task<int>> group(std::make_move_iterator(input.begin() + start),
+                                 std::make_move_iterator(input.begin() + end));
+    start = end;
+    co_await run_batch(std::move(group));
+  }
+}
+
 // The bound is not known: the loop may run zero times.
 Task<> unknown_bound(int n) {
   auto t = fetch(); // expected-warning {{variable 't' holds a lazy coroutine task 'Task<int>' that is not awaited on every path; its body may never run [coro-unawaited-variable]}}
@@ -77,3 +94,10 @@ Task<> index_reads(int n) {
     (void)std::as_const(tasks)[i].done();
   co_return; // expected-note {{'tasks' is destroyed by this 'co_return' while holding tasks not awaited}}
 }
+
+// A sized copy of the size over a loop that never hands the container on.
+Task<> idle(std::vector<Task<int>> input) { // expected-warning {{container 'input' holds lazy coroutine tasks 'Task<int>' that are not all awaited; their bodies may never run [coro-unawaited-variable]}}
+  std::size_t n = input.size();
+  for (std::size_t i = 0; i < n; ++i)
+    co_await run_batch({});
+} // expected-note {{'input' is destroyed at the end of its scope while holding tasks not awaited}}
