@@ -341,6 +341,8 @@ int main(int argc, const char **argv) {
       return usageError("no compile command for '" + F + "'");
     std::vector<WorkerTask> Mine;
     for (tooling::CompileCommand &C : Cmds) {
+      if (Error E = checkCommandDirectory(C))
+        return usageError(toString(std::move(E)));
       WorkerTask T;
       T.Command = std::move(C);
       T.Command.Filename =

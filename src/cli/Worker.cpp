@@ -1,6 +1,7 @@
 //===- Worker.cpp - One translation unit through clang-tidy's library -----===//
 #include "Worker.h"
 #include "../tidy/CoroChecks.h"
+#include "CompileCommands.h"
 #include "Record.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
@@ -256,6 +257,12 @@ int runWorker(llvm::StringRef TaskFile) {
   }
   WorkerTask &T = *Parsed;
   injectFaultFor(T.Command.Filename);
+  // The parent checked it, but it may be gone since; clang's tooling would
+  // abort on it rather than fail.
+  if (llvm::Error E = checkCommandDirectory(T.Command)) {
+    llvm::errs() << "unawaited: " << llvm::toString(std::move(E)) << "\n";
+    return 2;
+  }
 
   auto Provider = makeOptionsProvider(T);
   if (!Provider) {

@@ -141,6 +141,54 @@ TEST_F(Cli, NoChecksEnabledIsExitTwoBeforeAnyWork) {
   EXPECT_EQ(cli({"-p", ".", "--checks=-*,coro-discarded-task"}).ExitCode, 1);
 }
 
+// clang's tooling aborts on a directory it cannot enter ("Cannot chdir"):
+// an input error named in one line before any work, not a crashed worker.
+TEST_F(Cli, MissingCommandDirectoryIsOneLineExitTwoBeforeAnyWork) {
+  std::string Gone = Dir + "/gone";
+  writeFile(Dir + "/compile_commands.json",
+            "[{\"directory\": \"" + Dir +
+                "\", \"file\": \"good.cpp\", "
+                "\"command\": \"clang++ -std=c++20 -c good.cpp\"}, "
+                "{\"directory\": \"" +
+                Gone + "\", \"file\": \"" + Dir +
+                "/bad.cpp\", \"command\": \"clang++ -std=c++20 -c " + Dir +
+                "/bad.cpp\"}]");
+  RunResult R =
+      run({"/usr/bin/env", "UNAWAITED_TEST_WORKER_LOG=" + Dir + "/log",
+           UNAWAITED_CLI, "--progress=never", "-p", "."},
+          Dir);
+  EXPECT_EQ(R.ExitCode, 2) << R.Err;
+  EXPECT_EQ(R.Err, "unawaited: error: directory '" + Gone +
+                       "' of the compile command for '" + Dir +
+                       "/bad.cpp' does not exist\n");
+  EXPECT_FALSE(llvm::sys::fs::exists(Dir + "/log"));
+  // A file where the directory should be.
+  writeFile(Gone, "");
+  R = cli({"-p", ".", "bad.cpp"});
+  EXPECT_EQ(R.ExitCode, 2) << R.Err;
+  EXPECT_NE(R.Err.find("'" + Gone + "' of the compile command for '" + Dir +
+                       "/bad.cpp' is not a directory\n"),
+            std::string::npos)
+      << R.Err;
+}
+
+// A directory removed after the parent's check: the worker reports that
+// file as not analysed, in one line, rather than aborting.
+TEST_F(Cli, WorkerNamesAMissingDirectoryInsteadOfAborting) {
+  std::string Gone = Dir + "/gone";
+  writeFile(Dir + "/task.json",
+            "{\"directory\": \"" + Gone + "\", \"file\": \"" + Dir +
+                "/bad.cpp\", \"arguments\": [\"clang++\", \"-c\", \"" + Dir +
+                "/bad.cpp\"], \"checks\": \"\", \"config\": \"\", "
+                "\"config_file\": \"\"}");
+  RunResult R = run({UNAWAITED_CLI, "--worker", Dir + "/task.json"}, Dir);
+  EXPECT_EQ(R.ExitCode, 2) << R.Err;
+  EXPECT_EQ(R.Err, "unawaited: directory '" + Gone +
+                       "' of the compile command for '" + Dir +
+                       "/bad.cpp' does not exist\n");
+  EXPECT_EQ(R.Out, "");
+}
+
 TEST_F(Cli, UncompilableFileIsExitThreeAndTheRestIsAnalysed) {
   writeDb({"bad.cpp", "broken.cpp"});
   RunResult R = cli({"-p", "."});
