@@ -195,6 +195,55 @@ struct ProgressBar {
   }
 };
 
+/// Keeps the files of --shard=K/N: every Nth of the sorted list, from the
+/// Kth.
+Error selectShard(std::vector<std::string> &Files) {
+  if (Shard.empty())
+    return Error::success();
+  unsigned K = 0, N = 0;
+  auto [KS, NS] = StringRef(Shard).split('/');
+  if (KS.getAsInteger(10, K) || NS.getAsInteger(10, N) || N == 0 || K == 0 ||
+      K > N)
+    return createStringError("--shard takes K/N with 1 <= K <= N, got '%s'",
+                             Shard.c_str());
+  std::sort(Files.begin(), Files.end());
+  std::vector<std::string> Mine;
+  for (size_t I = 0; I < Files.size(); ++I)
+    if (I % N == K - 1)
+      Mine.push_back(Files[I]);
+  Files = std::move(Mine);
+  return Error::success();
+}
+
+/// A gate that analyses nothing must not pass silently. --exclude matching
+/// every file of the database is a mistake (typically a pattern that
+/// matches the checkout's own path): an error. --exclude matching every
+/// source named on the command line (a pre-commit hook given only excluded
+/// files) and an empty shard (more shards than files) are normal: a
+/// warning, and the run goes on with nothing to analyse.
+Error checkSomethingLeft(size_t Listed, size_t Unexcluded, size_t Left,
+                         bool Named) {
+  if (Left != 0 || Listed == 0)
+    return Error::success();
+  if (Unexcluded == 0 && !Named)
+    return createStringError("--exclude='%s' excludes every file of the "
+                             "compilation database (%zu); nothing to "
+                             "analyse",
+                             Exclude.c_str(), Listed);
+  WithColor::warning(errs(), "unawaited")
+      << (Unexcluded == 0
+              ? formatv("--exclude='{0}' excludes every source given; "
+                        "nothing analysed\n",
+                        Exclude.getValue())
+                    .str()
+              : formatv("shard {0} has no files ({1} file{2} in all); "
+                        "nothing analysed\n",
+                        Shard.getValue(), Unexcluded,
+                        Unexcluded == 1 ? "" : "s")
+                    .str());
+  return Error::success();
+}
+
 } // namespace
 
 int main(int argc, const char **argv) {
@@ -263,6 +312,7 @@ int main(int argc, const char **argv) {
     }
   }
   std::optional<Regex> ExcludeRe;
+  size_t Listed = Files.size();
   if (!Exclude.empty()) {
     ExcludeRe.emplace(Exclude);
     std::string Err;
@@ -280,20 +330,12 @@ int main(int argc, const char **argv) {
     if (!HeaderRe.isValid(Err))
       return usageError("invalid --header-filter regex: " + Err);
   }
-  if (!Shard.empty()) {
-    unsigned K = 0, N = 0;
-    auto [KS, NS] = StringRef(Shard).split('/');
-    if (KS.getAsInteger(10, K) || NS.getAsInteger(10, N) || N == 0 || K == 0 ||
-        K > N)
-      return usageError("--shard takes K/N with 1 <= K <= N, got '" + Shard +
-                        "'");
-    std::sort(Files.begin(), Files.end());
-    std::vector<std::string> Mine;
-    for (size_t I = 0; I < Files.size(); ++I)
-      if (I % N == K - 1)
-        Mine.push_back(Files[I]);
-    Files = std::move(Mine);
-  }
+  size_t Unsharded = Files.size();
+  if (Error E = selectShard(Files))
+    return usageError(toString(std::move(E)));
+  if (Error E =
+          checkSomethingLeft(Listed, Unsharded, Files.size(), !Sources.empty()))
+    return usageError(toString(std::move(E)));
 
   // Validate configuration once, before any worker starts.
   {

@@ -789,6 +789,47 @@ TEST_F(Project, ShardsPartitionTheFiles) {
   EXPECT_NE(S2.Err.find("in 1 file"), std::string::npos) << S2.Err;
 }
 
+// A gate that analysed nothing must say so. An empty shard (more shards
+// than files) and --exclude matching every source named (a pre-commit hook
+// given only excluded files) are normal: one warning, exit 0, the report
+// still written. --exclude matching the whole database is a mistake: exit 2
+// before any work.
+TEST_F(Project, NothingToAnalyseIsNeverSilent) {
+  writeDb(commandEntry("src/a.cpp") + "," + commandEntry("src/b.cpp"));
+  RunResult Empty =
+      cli({"-p", ".", "--shard=3/3", "--format=json", "-o", "out.json"});
+  EXPECT_EQ(Empty.ExitCode, 0) << Empty.Err;
+  EXPECT_EQ(count(Empty.Err, "\n"), 1u) << Empty.Err;
+  EXPECT_EQ(Empty.Err.rfind("unawaited: warning: shard 3/3 has no files (2 "
+                            "files in all); nothing analysed\n",
+                            0),
+            0u)
+      << Empty.Err;
+  EXPECT_NE(readFile(Dir + "/out.json").find("\"findings\": 0"),
+            std::string::npos);
+
+  RunResult Named = cli({"-p", ".", "--exclude=/src/", "src/a.cpp"});
+  EXPECT_EQ(Named.ExitCode, 0) << Named.Err;
+  EXPECT_EQ(Named.Err.rfind("unawaited: warning: --exclude='/src/' excludes "
+                            "every source given; nothing analysed\n",
+                            0),
+            0u)
+      << Named.Err;
+
+  RunResult All =
+      run({"/usr/bin/env", "UNAWAITED_TEST_WORKER_LOG=" + Dir + "/log",
+           UNAWAITED_CLI, "--progress=never", "-p", ".", "--exclude=.*", "-o",
+           "out.txt"},
+          Dir);
+  EXPECT_EQ(All.ExitCode, 2) << All.Err;
+  EXPECT_EQ(All.Err, "unawaited: error: --exclude='.*' excludes every file of "
+                     "the compilation database (2); nothing to analyse\n");
+  EXPECT_FALSE(llvm::sys::fs::exists(Dir + "/log"));
+  EXPECT_FALSE(llvm::sys::fs::exists(Dir + "/out.txt"));
+  // Under --shard too: the shard is not what emptied it.
+  EXPECT_EQ(cli({"-p", ".", "--exclude=.*", "--shard=1/2"}).ExitCode, 2);
+}
+
 TEST_F(Project, ProgressOnRequestSilentWhenQuiet) {
   writeDb(commandEntry("src/a.cpp") + "," + commandEntry("src/b.cpp"));
   RunResult P = run({UNAWAITED_CLI, "--progress=always", "-p", "."}, Dir);
