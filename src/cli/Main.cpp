@@ -225,11 +225,12 @@ Error checkSomethingLeft(size_t Listed, size_t Unexcluded, size_t Left,
                          bool Named) {
   if (Left != 0 || Listed == 0)
     return Error::success();
-  if (Unexcluded == 0 && !Named)
+  if (Unexcluded == 0 && !Named) {
     return createStringError("--exclude='%s' excludes every file of the "
                              "compilation database (%zu); nothing to "
                              "analyse",
                              Exclude.c_str(), Listed);
+  }
   WithColor::warning(errs(), "unawaited")
       << (Unexcluded == 0
               ? formatv("--exclude='{0}' excludes every source given; "
@@ -242,6 +243,69 @@ Error checkSomethingLeft(size_t Listed, size_t Unexcluded, size_t Left,
                         Unexcluded == 1 ? "" : "s")
                     .str());
   return Error::success();
+}
+
+/// Prints \p E as an error line, if it is one.
+bool failed(Error E) {
+  if (!E)
+    return false;
+  WithColor::error(errs(), "unawaited") << toString(std::move(E)) << "\n";
+  return true;
+}
+
+std::string quotedList(ArrayRef<std::string> Files) {
+  std::string S;
+  for (const std::string &F : Files)
+    S += (S.empty() ? "'" : ", '") + F + "'";
+  return S;
+}
+
+/// "applied fixes for N finding(s) in M file(s)", and what was not.
+std::string fixSummaryLine(const FixSummary &S) {
+  std::string Line = formatv("unawaited: applied fixes for {0} finding(s) in "
+                             "{1} file(s)",
+                             S.Applied, S.Written.size());
+  if (S.Skipped)
+    Line += formatv(", skipped {0} overlapping", S.Skipped).str();
+  if (!S.Changed.empty()) {
+    Line += formatv(", {0} file(s) changed since analysed left as they were",
+                    S.Changed.size())
+                .str();
+  }
+  return Line + "\n";
+}
+
+/// Runs --fix and says what it did: a warning per file left alone because
+/// it changed since it was analysed, an error per file that could not be
+/// written and then which files were changed and which were not, and the
+/// summary. \p EarlierFailed: an output before it failed, change nothing.
+/// Returns whether a file could not be written.
+bool runFix(const std::vector<DiagRecord> &Findings, bool EarlierFailed) {
+  if (EarlierFailed) {
+    WithColor::error(errs(), "unawaited")
+        << "--fix changed no file: an earlier output could not be written\n";
+    return true;
+  }
+  FixSummary S = applyFixes(Findings);
+  for (const std::string &F : S.Changed) {
+    WithColor::warning(errs(), "unawaited")
+        << "'" << F
+        << "' changed since it was analysed; its fixes were not applied\n";
+  }
+  for (const std::string &E : S.Errors)
+    WithColor::error(errs(), "unawaited") << E << "\n";
+  if (!S.Errors.empty()) {
+    WithColor::error(errs(), "unawaited")
+        << (S.Written.empty() ? formatv("--fix changed no file ({0} to fix)",
+                                        S.Unwritten.size())
+                                    .str()
+                              : "--fix changed " + quotedList(S.Written) +
+                                    " but not " + quotedList(S.Unwritten))
+        << "\n";
+  }
+  if (!Quiet)
+    errs() << fixSummaryLine(S);
+  return !S.Errors.empty();
 }
 
 } // namespace
@@ -513,9 +577,10 @@ int main(int argc, const char **argv) {
       R.Findings.push_back(std::move(D));
   }
 
+  // A failed output stops the files after it, never the report.
+  bool OutputFailed = false;
   if (!WriteBaseline.empty())
-    if (Error E = Baseline::write(WriteBaseline, R.Findings))
-      return usageError(toString(std::move(E)));
+    OutputFailed = failed(Baseline::write(WriteBaseline, R.Findings));
   if (Base)
     R.Suppressed = Base->filter(R.Findings);
 
@@ -545,30 +610,16 @@ int main(int argc, const char **argv) {
     writeReport(R, OutputFormat, OS, Color);
   }
 
-  if (!ExportFixes.empty())
-    if (Error E = exportFixes(R.Findings, Files.empty() ? "" : Files.front(),
-                              ExportFixes))
-      return usageError(toString(std::move(E)));
-  if (Fix) {
-    auto Summary = applyFixes(R.Findings);
-    if (!Summary)
-      return usageError(toString(Summary.takeError()));
-    if (!Quiet) {
-      errs() << formatv("unawaited: applied fixes for {0} finding(s) in {1} "
-                        "file(s){2}\n",
-                        Summary->Applied, Summary->Files,
-                        Summary->Skipped
-                            ? formatv(", skipped {0} overlapping",
-                                      Summary->Skipped)
-                                  .str()
-                            : std::string());
-    }
-  }
+  if (!ExportFixes.empty() && !OutputFailed)
+    OutputFailed = failed(exportFixes(
+        R.Findings, Files.empty() ? "" : Files.front(), ExportFixes));
+  if (Fix)
+    OutputFailed |= runFix(R.Findings, OutputFailed);
   if (OutputFile.empty()) {
     outs() << ReportText;
     outs().flush();
-  } else if (Error E = writeFileAtomically(OutputFile, ReportText)) {
-    return usageError(toString(std::move(E)));
+  } else {
+    OutputFailed |= failed(writeFileAtomically(OutputFile, ReportText));
   }
   if (!Quiet && OutputFormat == Format::Text) {
     errs() << formatv("unawaited: {0} finding{1} in {2} file{3}{4}{5}\n",
@@ -584,6 +635,8 @@ int main(int argc, const char **argv) {
                                     R.Failures.size())
                                 .str());
   }
+  if (OutputFailed)
+    return 2;
   if (!R.Failures.empty())
     return 3;
   return R.Findings.empty() ? 0 : 1;
