@@ -1,5 +1,6 @@
 //===- Fixes.cpp ----------------------------------------------------------===//
 #include "Fixes.h"
+#include "Signals.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "clang/Tooling/DiagnosticsYaml.h"
 #include "llvm/Support/FileSystem.h"
@@ -227,7 +228,7 @@ void testPause(llvm::StringRef Phase) {
     llvm::raw_fd_ostream OS(Ready, EC);
   }
   auto Deadline = std::chrono::steady_clock::now() + std::chrono::minutes(1);
-  while (!llvm::sys::fs::exists(Go) &&
+  while (!llvm::sys::fs::exists(Go) && !interruptSignal() &&
          std::chrono::steady_clock::now() < Deadline)
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
 }
@@ -346,11 +347,13 @@ readTargets(const std::map<std::string, std::string> &Hashes,
 }
 
 /// Writes every target's fixed contents to its temporary. Stops at the
-/// first failure, into \p Summary.Errors.
+/// first failure, into \p Summary.Errors, or at an interrupt.
 bool prepareTargets(std::map<std::string, Target> &Targets,
                     const std::map<std::string, tooling::Replacements> &PerFile,
                     FixSummary &Summary) {
   for (auto &[File, T] : Targets) {
+    if (interruptSignal())
+      return false;
     auto Fixed = tooling::applyAllReplacements(T.Analysed->getBuffer(),
                                                PerFile.at(File));
     if (!Fixed) {
@@ -418,6 +421,9 @@ FixSummary applyFixes(const std::vector<DiagRecord> &Findings) {
   bool Ok = prepareTargets(Targets, PerFile, Summary);
   if (Ok)
     testPause("commit");
+  // Interrupted before any file was replaced: replace none.
+  Summary.Interrupted = interruptSignal() != 0;
+  Ok = Ok && !Summary.Interrupted;
   for (auto &[File, T] : Targets) {
     Ok = Ok && commitTarget(T, Summary);
     if (!Ok)

@@ -19,8 +19,11 @@ struct FixSummary {
   /// ..."). When there are any, no other file was written either, except
   /// those already in Written when a rename failed halfway.
   std::vector<std::string> Errors;
-  /// Files with fixes to apply that were not written because of Errors.
+  /// Files with fixes to apply that were not written because of Errors
+  /// or an interrupt.
   std::vector<std::string> Unwritten;
+  /// A signal came before any file was replaced (Signals.h): none was.
+  bool Interrupted = false;
 };
 
 /// Applies the findings' own fix-its (not notes'). Fixes that overlap an

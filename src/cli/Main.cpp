@@ -4,7 +4,7 @@
 //
 // Exit codes: 0 no findings; 1 findings (after the baseline); 2 usage,
 // configuration or input error; 3 some translation units could not be
-// analysed. See docs/cli.md.
+// analysed; 128 + N interrupted by signal N. See docs/cli.md.
 //
 //===----------------------------------------------------------------------===//
 #include "Baseline.h"
@@ -12,6 +12,7 @@
 #include "Fixes.h"
 #include "Output.h"
 #include "Scheduler.h"
+#include "Signals.h"
 #include "Worker.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/CommandLine.h"
@@ -191,9 +192,24 @@ struct ProgressBar {
     errs() << formatv("\r[{0}/{1}] {2} finding{3}, {4:f0}s left   ", Done,
                       Total, Findings, Findings == 1 ? "" : "s", Left);
     if (Done == Total)
+      clear();
+  }
+  void clear() {
+    if (Enabled)
       errs() << "\r" << std::string(60, ' ') << "\r";
   }
 };
+
+/// Ends a run that a signal interrupted: the progress line cleared, one
+/// line saying so, and 128 + the signal as the exit code, the shell's
+/// convention (130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP).
+int interrupted(ProgressBar &Bar) {
+  Bar.clear();
+  int Signal = interruptSignal();
+  WithColor::error(errs(), "unawaited")
+      << "interrupted by " << signalName(Signal) << "\n";
+  return 128 + Signal;
+}
 
 /// Keeps the files of --shard=K/N: every Nth of the sorted list, from the
 /// Kth.
@@ -287,6 +303,9 @@ bool runFix(const std::vector<DiagRecord> &Findings, bool EarlierFailed) {
     return true;
   }
   FixSummary S = applyFixes(Findings);
+  if (S.Interrupted)
+    WithColor::error(errs(), "unawaited") << "--fix changed no file: "
+                                          << "interrupted\n";
   for (const std::string &F : S.Changed) {
     WithColor::warning(errs(), "unawaited")
         << "'" << F
@@ -330,6 +349,7 @@ int main(int argc, const char **argv) {
   errs() << Printed; // warnings of a successful parse, if any
   if (!WorkerTaskFile.empty())
     return runWorker(WorkerTaskFile);
+  installInterruptHandlers();
   if (!FixedErr.empty())
     return usageError(FixedErr);
 
@@ -531,6 +551,8 @@ int main(int argc, const char **argv) {
     Bar.update(Done, Total, BarFindings);
   };
   std::vector<TUResult> Results = runWorkers(Tasks, Sched);
+  if (interruptSignal())
+    return interrupted(Bar);
 
   // Gather, locate, filter and de-duplicate.
   Report R;
@@ -577,6 +599,8 @@ int main(int argc, const char **argv) {
       R.Findings.push_back(std::move(D));
   }
 
+  if (interruptSignal())
+    return interrupted(Bar); // nothing written yet
   // A failed output stops the files after it, never the report.
   bool OutputFailed = false;
   if (!WriteBaseline.empty())
@@ -621,6 +645,8 @@ int main(int argc, const char **argv) {
   } else {
     OutputFailed |= failed(writeFileAtomically(OutputFile, ReportText));
   }
+  if (interruptSignal())
+    return interrupted(Bar); // while writing: the outputs were finished
   if (!Quiet && OutputFormat == Format::Text) {
     errs() << formatv("unawaited: {0} finding{1} in {2} file{3}{4}{5}\n",
                       R.Findings.size(), R.Findings.size() == 1 ? "" : "s",

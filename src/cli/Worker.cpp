@@ -3,6 +3,7 @@
 #include "../tidy/CoroChecks.h"
 #include "CompileCommands.h"
 #include "Record.h"
+#include "Signals.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/GlobList.h"
@@ -30,7 +31,8 @@ llvm::json::Value toJSON(const WorkerTask &T) {
                             {"arguments", T.Command.CommandLine},
                             {"checks", T.Checks},
                             {"config", T.Config},
-                            {"config_file", T.ConfigFile}};
+                            {"config_file", T.ConfigFile},
+                            {"parent_pid", T.ParentPid}};
 }
 
 bool fromJSON(const llvm::json::Value &V, WorkerTask &T, llvm::json::Path P) {
@@ -39,7 +41,8 @@ bool fromJSON(const llvm::json::Value &V, WorkerTask &T, llvm::json::Path P) {
          O.map("file", T.Command.Filename) &&
          O.map("arguments", T.Command.CommandLine) &&
          O.map("checks", T.Checks) && O.map("config", T.Config) &&
-         O.map("config_file", T.ConfigFile);
+         O.map("config_file", T.ConfigFile) &&
+         O.mapOptional("parent_pid", T.ParentPid);
 }
 
 namespace {
@@ -297,6 +300,7 @@ int runWorker(llvm::StringRef TaskFile) {
     return 2;
   }
   WorkerTask &T = *Parsed;
+  dieWithParent(T.ParentPid);
   injectFaultFor(T.Command.Filename);
   // The parent checked it, but it may be gone since; clang's tooling would
   // abort on it rather than fail.

@@ -3,13 +3,20 @@
 // The CLI is a lint gate: it must never damage the code it is given, nor
 // leave anything behind. These tests hold runs at exact points (the
 // test-only UNAWAITED_TEST_PAUSE hook of src/cli/Fixes.cpp), edit files
-// there, run two --fix at once, and make writes fail.
+// there, run two --fix at once, make writes fail, and signal the CLI while
+// its workers run (UNAWAITED_TEST_WORKER_FAULT=hang keeps one running).
 //
 //===----------------------------------------------------------------------===//
 #include "harness/Harness.h"
 #include "harness/Paths.h"
+#include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "gtest/gtest.h"
+#include <chrono>
+#include <csignal>
+#include <sstream>
+#include <thread>
 #include <unistd.h>
 
 using namespace unawaited::test;
@@ -192,6 +199,155 @@ TEST_F(Safety, FixWritesNoFileWhenOneCannotBeWritten) {
   EXPECT_EQ(readFile(Dir + "/src/a.cpp"), source("a"));
   EXPECT_EQ(count(R.Out, ": warning:"), 3u) << R.Out;
   EXPECT_EQ(debris(Dir), "");
+}
+
+/// The state letter of a process ('R', 'S', 'Z', ...) and its parent;
+/// false when there is no such process.
+bool processStat(int Pid, char &State, int &Parent) {
+  std::string Stat = readFile("/proc/" + std::to_string(Pid) + "/stat");
+  size_t Close = Stat.rfind(')'); // after the command, which may hold spaces
+  if (Close == std::string::npos)
+    return false;
+  std::istringstream In(Stat.substr(Close + 1));
+  return bool(In >> State >> Parent);
+}
+
+bool running(int Pid) {
+  char State = 0;
+  int Parent = 0;
+  return processStat(Pid, State, Parent) && State != 'Z';
+}
+
+/// The live processes whose parent is \p Pid.
+std::vector<int> childrenOf(int Pid) {
+  std::vector<int> Children;
+  std::error_code EC;
+  for (fs::directory_iterator It("/proc", EC), End; It != End && !EC;
+       It.increment(EC)) {
+    int Child = 0, Parent = 0;
+    char State = 0;
+    if (!llvm::StringRef(llvm::sys::path::filename(It->path()))
+             .getAsInteger(10, Child) &&
+        processStat(Child, State, Parent) && Parent == Pid && State != 'Z')
+      Children.push_back(Child);
+  }
+  return Children;
+}
+
+/// Polls \p Done every 10 ms for at most \p Seconds.
+template <typename Pred> bool eventually(Pred Done, unsigned Seconds = 60) {
+  auto Deadline =
+      std::chrono::steady_clock::now() + std::chrono::seconds(Seconds);
+  while (!Done()) {
+    if (std::chrono::steady_clock::now() > Deadline)
+      return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return true;
+}
+
+/// A translation unit that takes the analysis a few seconds.
+std::string slowSource() {
+  std::string S = "#include \"shared.h\"\n";
+  for (unsigned I = 0; I < 6000; ++I)
+    S += "demo::Task<> s" + std::to_string(I) +
+         "(bool c) {\n  auto t = fetch();\n  if (c) co_return;\n"
+         "  co_await std::move(t);\n}\n";
+  return S;
+}
+
+// SIGINT (Ctrl-C), SIGTERM (a CI timeout) or SIGHUP to the CLI while its
+// workers run, one in a slow translation unit and one hanging: the workers
+// are stopped, the temporaries in $TMPDIR are gone, no output is written,
+// the progress line is cleared, and the exit code is 128 + the signal.
+TEST_F(Safety, InterruptStopsTheWorkersAndLeavesNothing) {
+  writeFile(Dir + "/src/slow.cpp", slowSource());
+  writeFile(Dir + "/compile_commands.json", "[" + entry("src/a.cpp") + "," +
+                                                entry("lib/b.cpp") + "," +
+                                                entry("src/slow.cpp") + "]");
+  for (int Signal : {SIGINT, SIGTERM, SIGHUP}) {
+    std::string Tmp = Dir + "/tmp";
+    removeTree(Tmp);
+    fs::create_directories(Tmp);
+    Background B = startCli(
+        {"TMPDIR=" + Tmp, "UNAWAITED_TEST_WORKER_FAULT=hang:lib/b.cpp"},
+        {"-p", ".", "-j3", "--timeout=0", "--progress=always", "--fix", "-o",
+         "report.txt", "--write-baseline=base.json"});
+    std::vector<int> Workers;
+    // a.cpp done (the bar is up), the other two still being analysed.
+    ASSERT_TRUE(eventually([&] {
+      Workers = childrenOf(B.Pid);
+      return Workers.size() == 2 &&
+             readFile(B.ErrPath).find("[1/3]") != std::string::npos;
+    })) << readFile(B.ErrPath);
+    ASSERT_EQ(::kill(B.Pid, Signal), 0);
+    RunResult R = finish(B, 60);
+    EXPECT_EQ(R.ExitCode, 128 + Signal) << R.Err;
+    std::string Said = std::string("unawaited: error: interrupted by ") +
+                       (Signal == SIGINT    ? "SIGINT"
+                        : Signal == SIGTERM ? "SIGTERM"
+                                            : "SIGHUP") +
+                       "\n";
+    EXPECT_EQ(R.Err.substr(R.Err.rfind('\r') + 1), Said) << R.Err;
+    EXPECT_NE(R.Err.find("\r" + std::string(60, ' ') + "\r" + Said),
+              std::string::npos)
+        << R.Err; // the bar's line is blanked first
+    for (int W : Workers) {
+      EXPECT_FALSE(running(W)) << W;
+      if (running(W))
+        ::kill(W, SIGKILL); // not to leave it behind
+    }
+    std::error_code EC;
+    EXPECT_TRUE(fs::directory_iterator(Tmp, EC) == fs::directory_iterator())
+        << "left in $TMPDIR";
+    EXPECT_EQ(debris(Dir), "");
+    for (const char *F : {"report.txt", "base.json"})
+      EXPECT_FALSE(fs::exists(Dir + "/" + F)) << F;
+    EXPECT_EQ(readFile(Dir + "/src/a.cpp"), source("a"));
+    EXPECT_EQ(R.Out, "");
+  }
+}
+
+// A signal while --fix holds every fixed file in a temporary beside it:
+// no file is replaced, the temporaries are removed, exit 143.
+TEST_F(Safety, InterruptBeforeFixReplacesAFileChangesNone) {
+  Background B = startCli({pause("commit", "sync")}, {"-p", ".", "--fix"});
+  ASSERT_TRUE(waitForFile(Dir + "/sync/commit"));
+  EXPECT_NE(debris(Dir), ""); // the temporaries are there now
+  ASSERT_EQ(::kill(B.Pid, SIGTERM), 0);
+  RunResult R = finish(B, 60);
+  EXPECT_EQ(R.ExitCode, 143) << R.Err;
+  EXPECT_NE(R.Err.find("unawaited: error: --fix changed no file: "
+                       "interrupted\n"),
+            std::string::npos)
+      << R.Err;
+  EXPECT_NE(R.Err.find("unawaited: error: interrupted by SIGTERM\n"),
+            std::string::npos)
+      << R.Err;
+  EXPECT_EQ(readFile(Dir + "/src/a.cpp"), source("a"));
+  EXPECT_EQ(readFile(Dir + "/lib/b.cpp"), source("b"));
+  EXPECT_EQ(readFile(Dir + "/include/shared.h"), Header);
+  EXPECT_EQ(debris(Dir), "");
+}
+
+// A parent killed outright (SIGKILL, an OOM killer) cannot clean up, but
+// its workers must not outlive it.
+TEST_F(Safety, WorkersDieWithTheirParent) {
+  Background B = startCli({"UNAWAITED_TEST_WORKER_FAULT=hang:.cpp"},
+                          {"-p", ".", "-j2", "--timeout=0"});
+  std::vector<int> Workers;
+  ASSERT_TRUE(eventually([&] {
+    Workers = childrenOf(B.Pid);
+    return Workers.size() == 2;
+  }));
+  ASSERT_EQ(::kill(B.Pid, SIGKILL), 0);
+  RunResult R = finish(B, 60);
+  EXPECT_EQ(R.ExitCode, -2);
+  for (int W : Workers) {
+    EXPECT_TRUE(eventually([&] { return !running(W); }, 10)) << W;
+    if (running(W))
+      ::kill(W, SIGKILL); // not to leave it behind
+  }
 }
 
 } // namespace
