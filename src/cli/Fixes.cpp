@@ -255,7 +255,9 @@ public:
   /// The locked file's bytes, as they are now.
   llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>>
   read(llvm::StringRef Shown) const {
-    auto Buf = llvm::MemoryBuffer::getOpenFile(FD, Shown, /*FileSize=*/-1);
+    auto Buf = llvm::MemoryBuffer::getOpenFile(FD, Shown, /*FileSize=*/-1,
+                                               /*RequiresNullTerminator=*/false,
+                                               /*IsVolatile=*/true);
     if (!Buf)
       return cannot("read", Shown, Buf.getError());
     return std::move(*Buf);
@@ -334,8 +336,10 @@ readTargets(const std::map<std::string, std::string> &Hashes,
   std::map<std::string, Target> Targets;
   for (const auto &[File, Hash] : Hashes) {
     Target T{File, resolveLinks(File), Hash, nullptr, {}};
+    // Volatile: read, not mapped, as another process may be rewriting it.
     auto Buf = llvm::MemoryBuffer::getFile(T.Path, /*IsText=*/false,
-                                           /*RequiresNullTerminator=*/false);
+                                           /*RequiresNullTerminator=*/false,
+                                           /*IsVolatile=*/true);
     if (Hash.empty() || !Buf || contentHash((*Buf)->getBuffer()) != Hash) {
       Summary.Changed.push_back(File);
       continue;

@@ -599,12 +599,10 @@ int main(int argc, const char **argv) {
       R.Findings.push_back(std::move(D));
   }
 
-  if (interruptSignal())
-    return interrupted(Bar); // nothing written yet
-  // A failed output stops the files after it, never the report.
-  bool OutputFailed = false;
+  // --write-baseline records them all, before --baseline hides some.
+  std::vector<DiagRecord> ForBaseline;
   if (!WriteBaseline.empty())
-    OutputFailed = failed(Baseline::write(WriteBaseline, R.Findings));
+    ForBaseline = R.Findings;
   if (Base)
     R.Suppressed = Base->filter(R.Findings);
 
@@ -622,9 +620,8 @@ int main(int argc, const char **argv) {
           << "could not analyse '" << F.File << "': " << F.Reason << "\n";
     }
   }
-  // Rendered now, written last: it quotes source lines, which --fix is
-  // about to change, and a report on disk or stdout then means every other
-  // output was written.
+  // Rendered before any output is written, and written last: it quotes
+  // source lines, which --fix is about to change.
   bool Color =
       OutputFile.empty() && OutputFormat == Format::Text && outs().has_colors();
   std::string ReportText;
@@ -634,6 +631,12 @@ int main(int argc, const char **argv) {
     writeReport(R, OutputFormat, OS, Color);
   }
 
+  if (interruptSignal())
+    return interrupted(Bar); // nothing written yet
+  // A failed output stops the files after it, never the report.
+  bool OutputFailed = false;
+  if (!WriteBaseline.empty())
+    OutputFailed = failed(Baseline::write(WriteBaseline, ForBaseline));
   if (!ExportFixes.empty() && !OutputFailed)
     OutputFailed = failed(exportFixes(
         R.Findings, Files.empty() ? "" : Files.front(), ExportFixes));
