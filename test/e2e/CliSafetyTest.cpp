@@ -274,10 +274,11 @@ TEST_F(Safety, InterruptStopsTheWorkersAndLeavesNothing) {
         {"-p", ".", "-j3", "--timeout=0", "--progress=always", "--fix", "-o",
          "report.txt", "--write-baseline=base.json"});
     std::vector<int> Workers;
-    // a.cpp done (the bar is up), the other two still being analysed.
+    // a.cpp done (the bar is up), slow.cpp (a few seconds) and b.cpp
+    // (never done) still being analysed.
     ASSERT_TRUE(eventually([&] {
       Workers = childrenOf(B.Pid);
-      return Workers.size() == 2 &&
+      return !Workers.empty() &&
              readFile(B.ErrPath).find("[1/3]") != std::string::npos;
     })) << readFile(B.ErrPath);
     ASSERT_EQ(::kill(B.Pid, Signal), 0);
