@@ -101,6 +101,17 @@ loadDatabase(llvm::StringRef BuildPath) {
   return tooling::inferMissingCompileCommands(std::move(DB));
 }
 
+llvm::Error checkCommandDirectory(const tooling::CompileCommand &C) {
+  if (llvm::sys::fs::is_directory(C.Directory))
+    return llvm::Error::success();
+  // clang's tooling would abort on it ("Cannot chdir"); name it instead.
+  const char *Why = llvm::sys::fs::exists(C.Directory) ? "is not a directory"
+                                                       : "does not exist";
+  return llvm::createStringError("directory '%s' of the compile command for "
+                                 "'%s' %s",
+                                 C.Directory.c_str(), C.Filename.c_str(), Why);
+}
+
 std::string resourceDir() {
   if (std::optional<std::string> Env =
           llvm::sys::Process::GetEnv("UNAWAITED_RESOURCE_DIR"))

@@ -22,6 +22,10 @@ loadDatabase(llvm::StringRef BuildPath);
 void adjustCommand(clang::tooling::CompileCommand &C,
                    std::set<std::string> &Dropped);
 
+/// Checks that \p C can run: its working directory exists and is a
+/// directory. The error names the directory and the file, in one line.
+llvm::Error checkCommandDirectory(const clang::tooling::CompileCommand &C);
+
 /// The clang resource directory (builtin headers) this build uses.
 std::string resourceDir();
 

@@ -7,17 +7,34 @@
 
 namespace unawaited::cli {
 
+/// What --fix did, file by file.
 struct FixSummary {
-  unsigned Applied = 0;  ///< findings whose fixes were applied
-  unsigned Skipped = 0;  ///< findings whose fixes overlapped another's
-  unsigned Files = 0;    ///< files rewritten
+  unsigned Applied = 0; ///< findings whose fixes were written
+  unsigned Skipped = 0; ///< findings whose fixes overlapped another's
+  std::vector<std::string> Written; ///< files rewritten
+  /// Files left as they were because they are no longer the bytes that
+  /// were analysed (an editor, another --fix run): a warning each.
+  std::vector<std::string> Changed;
+  /// Why files could not be written, one line each ("cannot write 'x':
+  /// ..."). When there are any, no other file was written either, except
+  /// those already in Written when a rename failed halfway.
+  std::vector<std::string> Errors;
+  /// Files with fixes to apply that were not written because of Errors
+  /// or an interrupt.
+  std::vector<std::string> Unwritten;
+  /// A signal came before any file was replaced (Signals.h): none was.
+  bool Interrupted = false;
 };
 
-/// Applies the findings' own fix-its (not notes'), file by file: each file
-/// is written to a temporary beside it and renamed over it, so a file is
-/// either fully fixed or untouched. Fixes that overlap an earlier one are
-/// skipped whole, never merged.
-llvm::Expected<FixSummary> applyFixes(const std::vector<DiagRecord> &Findings);
+/// Applies the findings' own fix-its (not notes'). Fixes that overlap an
+/// earlier one are skipped whole, never merged. A file is fixed only if it
+/// still holds the bytes the analysis read (the workers' content hashes):
+/// checked first, and again under an exclusive flock on the file just
+/// before it is replaced, so concurrent --fix runs take turns and the
+/// second one leaves a file the first changed alone. Every file is written
+/// to a temporary beside it before any is replaced; if one cannot be
+/// written, none is.
+FixSummary applyFixes(const std::vector<DiagRecord> &Findings);
 
 /// Writes clang-apply-replacements YAML for \p Findings with exactly the
 /// replacements applyFixes would apply: notes and findings whose fixes are

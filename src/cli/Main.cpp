@@ -4,7 +4,7 @@
 //
 // Exit codes: 0 no findings; 1 findings (after the baseline); 2 usage,
 // configuration or input error; 3 some translation units could not be
-// analysed. See docs/cli.md.
+// analysed; 128 + N interrupted by signal N. See docs/cli.md.
 //
 //===----------------------------------------------------------------------===//
 #include "Baseline.h"
@@ -12,6 +12,7 @@
 #include "Fixes.h"
 #include "Output.h"
 #include "Scheduler.h"
+#include "Signals.h"
 #include "Worker.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/CommandLine.h"
@@ -191,9 +192,140 @@ struct ProgressBar {
     errs() << formatv("\r[{0}/{1}] {2} finding{3}, {4:f0}s left   ", Done,
                       Total, Findings, Findings == 1 ? "" : "s", Left);
     if (Done == Total)
+      clear();
+  }
+  void clear() {
+    if (Enabled)
       errs() << "\r" << std::string(60, ' ') << "\r";
   }
 };
+
+/// Ends a run that a signal interrupted: the progress line cleared, one
+/// line saying so, and 128 + the signal as the exit code, the shell's
+/// convention (130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP).
+int interrupted(ProgressBar &Bar) {
+  Bar.clear();
+  int Signal = interruptSignal();
+  WithColor::error(errs(), "unawaited")
+      << "interrupted by " << signalName(Signal) << "\n";
+  return 128 + Signal;
+}
+
+/// Keeps the files of --shard=K/N: every Nth of the sorted list, from the
+/// Kth.
+Error selectShard(std::vector<std::string> &Files) {
+  if (Shard.empty())
+    return Error::success();
+  unsigned K = 0, N = 0;
+  auto [KS, NS] = StringRef(Shard).split('/');
+  if (KS.getAsInteger(10, K) || NS.getAsInteger(10, N) || N == 0 || K == 0 ||
+      K > N)
+    return createStringError("--shard takes K/N with 1 <= K <= N, got '%s'",
+                             Shard.c_str());
+  std::sort(Files.begin(), Files.end());
+  std::vector<std::string> Mine;
+  for (size_t I = 0; I < Files.size(); ++I)
+    if (I % N == K - 1)
+      Mine.push_back(Files[I]);
+  Files = std::move(Mine);
+  return Error::success();
+}
+
+/// A gate that analyses nothing must not pass silently. --exclude matching
+/// every file of the database is a mistake (typically a pattern that
+/// matches the checkout's own path): an error. --exclude matching every
+/// source named on the command line (a pre-commit hook given only excluded
+/// files) and an empty shard (more shards than files) are normal: a
+/// warning, and the run goes on with nothing to analyse.
+Error checkSomethingLeft(size_t Listed, size_t Unexcluded, size_t Left,
+                         bool Named) {
+  if (Left != 0 || Listed == 0)
+    return Error::success();
+  if (Unexcluded == 0 && !Named) {
+    return createStringError("--exclude='%s' excludes every file of the "
+                             "compilation database (%zu); nothing to "
+                             "analyse",
+                             Exclude.c_str(), Listed);
+  }
+  WithColor::warning(errs(), "unawaited")
+      << (Unexcluded == 0
+              ? formatv("--exclude='{0}' excludes every source given; "
+                        "nothing analysed\n",
+                        Exclude.getValue())
+                    .str()
+              : formatv("shard {0} has no files ({1} file{2} in all); "
+                        "nothing analysed\n",
+                        Shard.getValue(), Unexcluded,
+                        Unexcluded == 1 ? "" : "s")
+                    .str());
+  return Error::success();
+}
+
+/// Prints \p E as an error line, if it is one.
+bool failed(Error E) {
+  if (!E)
+    return false;
+  WithColor::error(errs(), "unawaited") << toString(std::move(E)) << "\n";
+  return true;
+}
+
+std::string quotedList(ArrayRef<std::string> Files) {
+  std::string S;
+  for (const std::string &F : Files)
+    S += (S.empty() ? "'" : ", '") + F + "'";
+  return S;
+}
+
+/// "applied fixes for N finding(s) in M file(s)", and what was not.
+std::string fixSummaryLine(const FixSummary &S) {
+  std::string Line = formatv("unawaited: applied fixes for {0} finding(s) in "
+                             "{1} file(s)",
+                             S.Applied, S.Written.size());
+  if (S.Skipped)
+    Line += formatv(", skipped {0} overlapping", S.Skipped).str();
+  if (!S.Changed.empty()) {
+    Line += formatv(", {0} file(s) changed since analysed left as they were",
+                    S.Changed.size())
+                .str();
+  }
+  return Line + "\n";
+}
+
+/// Runs --fix and says what it did: a warning per file left alone because
+/// it changed since it was analysed, an error per file that could not be
+/// written and then which files were changed and which were not, and the
+/// summary. \p EarlierFailed: an output before it failed, change nothing.
+/// Returns whether a file could not be written.
+bool runFix(const std::vector<DiagRecord> &Findings, bool EarlierFailed) {
+  if (EarlierFailed) {
+    WithColor::error(errs(), "unawaited")
+        << "--fix changed no file: an earlier output could not be written\n";
+    return true;
+  }
+  FixSummary S = applyFixes(Findings);
+  if (S.Interrupted)
+    WithColor::error(errs(), "unawaited") << "--fix changed no file: "
+                                          << "interrupted\n";
+  for (const std::string &F : S.Changed) {
+    WithColor::warning(errs(), "unawaited")
+        << "'" << F
+        << "' changed since it was analysed; its fixes were not applied\n";
+  }
+  for (const std::string &E : S.Errors)
+    WithColor::error(errs(), "unawaited") << E << "\n";
+  if (!S.Errors.empty()) {
+    WithColor::error(errs(), "unawaited")
+        << (S.Written.empty() ? formatv("--fix changed no file ({0} to fix)",
+                                        S.Unwritten.size())
+                                    .str()
+                              : "--fix changed " + quotedList(S.Written) +
+                                    " but not " + quotedList(S.Unwritten))
+        << "\n";
+  }
+  if (!Quiet)
+    errs() << fixSummaryLine(S);
+  return !S.Errors.empty();
+}
 
 } // namespace
 
@@ -217,6 +349,7 @@ int main(int argc, const char **argv) {
   errs() << Printed; // warnings of a successful parse, if any
   if (!WorkerTaskFile.empty())
     return runWorker(WorkerTaskFile);
+  installInterruptHandlers();
   if (!FixedErr.empty())
     return usageError(FixedErr);
 
@@ -263,6 +396,7 @@ int main(int argc, const char **argv) {
     }
   }
   std::optional<Regex> ExcludeRe;
+  size_t Listed = Files.size();
   if (!Exclude.empty()) {
     ExcludeRe.emplace(Exclude);
     std::string Err;
@@ -280,20 +414,12 @@ int main(int argc, const char **argv) {
     if (!HeaderRe.isValid(Err))
       return usageError("invalid --header-filter regex: " + Err);
   }
-  if (!Shard.empty()) {
-    unsigned K = 0, N = 0;
-    auto [KS, NS] = StringRef(Shard).split('/');
-    if (KS.getAsInteger(10, K) || NS.getAsInteger(10, N) || N == 0 || K == 0 ||
-        K > N)
-      return usageError("--shard takes K/N with 1 <= K <= N, got '" + Shard +
-                        "'");
-    std::sort(Files.begin(), Files.end());
-    std::vector<std::string> Mine;
-    for (size_t I = 0; I < Files.size(); ++I)
-      if (I % N == K - 1)
-        Mine.push_back(Files[I]);
-    Files = std::move(Mine);
-  }
+  size_t Unsharded = Files.size();
+  if (Error E = selectShard(Files))
+    return usageError(toString(std::move(E)));
+  if (Error E =
+          checkSomethingLeft(Listed, Unsharded, Files.size(), !Sources.empty()))
+    return usageError(toString(std::move(E)));
 
   // Validate configuration once, before any worker starts.
   {
@@ -341,6 +467,8 @@ int main(int argc, const char **argv) {
       return usageError("no compile command for '" + F + "'");
     std::vector<WorkerTask> Mine;
     for (tooling::CompileCommand &C : Cmds) {
+      if (Error E = checkCommandDirectory(C))
+        return usageError(toString(std::move(E)));
       WorkerTask T;
       T.Command = std::move(C);
       T.Command.Filename =
@@ -423,6 +551,8 @@ int main(int argc, const char **argv) {
     Bar.update(Done, Total, BarFindings);
   };
   std::vector<TUResult> Results = runWorkers(Tasks, Sched);
+  if (interruptSignal())
+    return interrupted(Bar);
 
   // Gather, locate, filter and de-duplicate.
   Report R;
@@ -469,9 +599,10 @@ int main(int argc, const char **argv) {
       R.Findings.push_back(std::move(D));
   }
 
+  // --write-baseline records them all, before --baseline hides some.
+  std::vector<DiagRecord> ForBaseline;
   if (!WriteBaseline.empty())
-    if (Error E = Baseline::write(WriteBaseline, R.Findings))
-      return usageError(toString(std::move(E)));
+    ForBaseline = R.Findings;
   if (Base)
     R.Suppressed = Base->filter(R.Findings);
 
@@ -489,9 +620,8 @@ int main(int argc, const char **argv) {
           << "could not analyse '" << F.File << "': " << F.Reason << "\n";
     }
   }
-  // Rendered now, written last: it quotes source lines, which --fix is
-  // about to change, and a report on disk or stdout then means every other
-  // output was written.
+  // Rendered before any output is written, and written last: it quotes
+  // source lines, which --fix is about to change.
   bool Color =
       OutputFile.empty() && OutputFormat == Format::Text && outs().has_colors();
   std::string ReportText;
@@ -501,31 +631,25 @@ int main(int argc, const char **argv) {
     writeReport(R, OutputFormat, OS, Color);
   }
 
-  if (!ExportFixes.empty())
-    if (Error E = exportFixes(R.Findings, Files.empty() ? "" : Files.front(),
-                              ExportFixes))
-      return usageError(toString(std::move(E)));
-  if (Fix) {
-    auto Summary = applyFixes(R.Findings);
-    if (!Summary)
-      return usageError(toString(Summary.takeError()));
-    if (!Quiet) {
-      errs() << formatv("unawaited: applied fixes for {0} finding(s) in {1} "
-                        "file(s){2}\n",
-                        Summary->Applied, Summary->Files,
-                        Summary->Skipped
-                            ? formatv(", skipped {0} overlapping",
-                                      Summary->Skipped)
-                                  .str()
-                            : std::string());
-    }
-  }
+  if (interruptSignal())
+    return interrupted(Bar); // nothing written yet
+  // A failed output stops the files after it, never the report.
+  bool OutputFailed = false;
+  if (!WriteBaseline.empty())
+    OutputFailed = failed(Baseline::write(WriteBaseline, ForBaseline));
+  if (!ExportFixes.empty() && !OutputFailed)
+    OutputFailed = failed(exportFixes(
+        R.Findings, Files.empty() ? "" : Files.front(), ExportFixes));
+  if (Fix)
+    OutputFailed |= runFix(R.Findings, OutputFailed);
   if (OutputFile.empty()) {
     outs() << ReportText;
     outs().flush();
-  } else if (Error E = writeFileAtomically(OutputFile, ReportText)) {
-    return usageError(toString(std::move(E)));
+  } else {
+    OutputFailed |= failed(writeFileAtomically(OutputFile, ReportText));
   }
+  if (interruptSignal())
+    return interrupted(Bar); // while writing: the outputs were finished
   if (!Quiet && OutputFormat == Format::Text) {
     errs() << formatv("unawaited: {0} finding{1} in {2} file{3}{4}{5}\n",
                       R.Findings.size(), R.Findings.size() == 1 ? "" : "s",
@@ -540,6 +664,8 @@ int main(int argc, const char **argv) {
                                     R.Failures.size())
                                 .str());
   }
+  if (OutputFailed)
+    return 2;
   if (!R.Failures.empty())
     return 3;
   return R.Findings.empty() ? 0 : 1;

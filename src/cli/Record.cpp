@@ -1,9 +1,11 @@
 //===- Record.cpp ---------------------------------------------------------===//
 #include "Record.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/SHA256.h"
 
 namespace unawaited::cli {
 
@@ -23,7 +25,8 @@ llvm::json::Value toJSON(const FixRecord &F) {
   return Object{{"file", F.File},
                 {"offset", F.Offset},
                 {"length", F.Length},
-                {"text", F.Text}};
+                {"text", F.Text},
+                {"hash", F.Hash}};
 }
 
 llvm::json::Value toJSON(const NoteRecord &N) {
@@ -47,7 +50,8 @@ llvm::json::Value toJSON(const DiagRecord &D) {
 bool fromJSON(const llvm::json::Value &V, FixRecord &F, llvm::json::Path P) {
   llvm::json::ObjectMapper O(V, P);
   return O && O.map("file", F.File) && mapUnsigned(O, "offset", F.Offset) &&
-         mapUnsigned(O, "length", F.Length) && O.map("text", F.Text);
+         mapUnsigned(O, "length", F.Length) && O.map("text", F.Text) &&
+         O.mapOptional("hash", F.Hash);
 }
 
 bool fromJSON(const llvm::json::Value &V, NoteRecord &N, llvm::json::Path P) {
@@ -62,6 +66,11 @@ bool fromJSON(const llvm::json::Value &V, DiagRecord &D, llvm::json::Path P) {
          O.map("file", D.File) && mapUnsigned(O, "offset", D.Offset) &&
          O.map("message", D.Message) && O.map("fixes", D.Fixes) &&
          O.map("notes", D.Notes) && O.mapOptional("function", D.Function);
+}
+
+std::string contentHash(llvm::StringRef Bytes) {
+  return llvm::toHex(llvm::SHA256::hash(llvm::arrayRefFromStringRef(Bytes)),
+                     /*LowerCase=*/true);
 }
 
 std::string realPath(llvm::StringRef Path) {

@@ -13,6 +13,9 @@ struct FixRecord {
   unsigned Offset = 0;
   unsigned Length = 0;
   std::string Text;
+  /// contentHash() of File's bytes as the analysis read them; --fix applies
+  /// the fix only to those exact bytes. Empty when the worker did not know.
+  std::string Hash;
 };
 
 struct NoteRecord {
@@ -54,6 +57,10 @@ llvm::json::Value toJSON(const DiagRecord &D);
 bool fromJSON(const llvm::json::Value &V, FixRecord &F, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, NoteRecord &N, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, DiagRecord &D, llvm::json::Path P);
+
+/// A hash of a file's contents (SHA-256, in hex): the worker records it
+/// for the bytes it analysed, --fix compares it with the file on disk.
+std::string contentHash(llvm::StringRef Bytes);
 
 /// The real path (symlinks resolved) of an absolute or relative path; the
 /// lexical absolute path when it cannot be resolved. Cached: one file is

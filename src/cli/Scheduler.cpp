@@ -1,5 +1,6 @@
 //===- Scheduler.cpp ------------------------------------------------------===//
 #include "Scheduler.h"
+#include "Signals.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -13,6 +14,7 @@
 #include <mutex>
 #include <signal.h>
 #include <thread>
+#include <unistd.h>
 
 namespace unawaited::cli {
 
@@ -54,7 +56,9 @@ TUResult runOne(const WorkerTask &Task, const ScheduleOptions &Opts) {
       R.FailureReason = "cannot write a temporary file: " + EC.message();
       return R;
     }
-    OS << toJSON(Task);
+    WorkerTask Mine = Task;
+    Mine.ParentPid = static_cast<int>(::getpid());
+    OS << toJSON(Mine);
   }
   llvm::SmallVector<llvm::StringRef, 3> Args = {Opts.SelfPath, "--worker",
                                                 In.Path};
@@ -79,6 +83,14 @@ TUResult runOne(const WorkerTask &Task, const ScheduleOptions &Opts) {
       if (Done.Pid != 0) {
         RC = Done.ReturnCode;
         break;
+      }
+      if (interruptSignal()) {
+        // The run ends: the result is not reported, the temporaries go.
+        ::kill(PI.Pid, SIGKILL);
+        llvm::sys::Wait(PI, std::nullopt);
+        R.Failed = true;
+        R.FailureReason = "interrupted";
+        return R;
       }
       if (Opts.TimeoutSeconds &&
           std::chrono::steady_clock::now() > Deadline) {
@@ -157,13 +169,13 @@ std::vector<TUResult> runWorkers(const std::vector<WorkerTask> &Tasks,
   std::mutex Mu;
   size_t Done = 0;
   auto Loop = [&] {
-    for (size_t N; (N = Next++) < Order.size();) {
+    for (size_t N; !interruptSignal() && (N = Next++) < Order.size();) {
       size_t I = Order[N].second;
       TUResult R = runOne(Tasks[I], Opts);
       std::lock_guard<std::mutex> Lock(Mu);
       Results[I] = std::move(R);
       ++Done;
-      if (Opts.Progress)
+      if (Opts.Progress && !interruptSignal())
         Opts.Progress(Done, Tasks.size(), Results[I]);
     }
   };

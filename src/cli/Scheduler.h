@@ -18,7 +18,9 @@ struct ScheduleOptions {
 };
 
 /// Runs one worker per task, largest file first, \p Opts.Jobs at a time.
-/// Results come back in the order of \p Tasks, whatever the schedule.
+/// Results come back in the order of \p Tasks, whatever the schedule. On
+/// an interrupt (Signals.h) the workers are killed, no more are started,
+/// and it returns at once with the results incomplete.
 std::vector<TUResult> runWorkers(const std::vector<WorkerTask> &Tasks,
                                  const ScheduleOptions &Opts);
 

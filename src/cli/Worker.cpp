@@ -1,7 +1,9 @@
 //===- Worker.cpp - One translation unit through clang-tidy's library -----===//
 #include "Worker.h"
 #include "../tidy/CoroChecks.h"
+#include "CompileCommands.h"
 #include "Record.h"
+#include "Signals.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/GlobList.h"
@@ -29,7 +31,8 @@ llvm::json::Value toJSON(const WorkerTask &T) {
                             {"arguments", T.Command.CommandLine},
                             {"checks", T.Checks},
                             {"config", T.Config},
-                            {"config_file", T.ConfigFile}};
+                            {"config_file", T.ConfigFile},
+                            {"parent_pid", T.ParentPid}};
 }
 
 bool fromJSON(const llvm::json::Value &V, WorkerTask &T, llvm::json::Path P) {
@@ -38,7 +41,8 @@ bool fromJSON(const llvm::json::Value &V, WorkerTask &T, llvm::json::Path P) {
          O.map("file", T.Command.Filename) &&
          O.map("arguments", T.Command.CommandLine) &&
          O.map("checks", T.Checks) && O.map("config", T.Config) &&
-         O.map("config_file", T.ConfigFile);
+         O.map("config_file", T.ConfigFile) &&
+         O.mapOptional("parent_pid", T.ParentPid);
 }
 
 namespace {
@@ -206,12 +210,53 @@ std::string absolute(llvm::StringRef Path, llvm::StringRef Dir) {
   return std::string(P);
 }
 
+/// Content hashes of the files the fixes touch, by absolute path.
+using HashMap = std::map<std::string, std::string>;
+
 void addFixes(const llvm::StringMap<tooling::Replacements> &Fix,
-              llvm::StringRef Dir, std::vector<FixRecord> &Out) {
-  for (const auto &Entry : Fix)
-    for (const tooling::Replacement &R : Entry.getValue())
-      Out.push_back({absolute(R.getFilePath(), Dir), R.getOffset(),
-                     R.getLength(), R.getReplacementText().str()});
+              llvm::StringRef Dir, const HashMap &Hashes,
+              std::vector<FixRecord> &Out) {
+  for (const auto &Entry : Fix) {
+    for (const tooling::Replacement &R : Entry.getValue()) {
+      std::string File = absolute(R.getFilePath(), Dir);
+      auto Hash = Hashes.find(File);
+      Out.push_back({File, R.getOffset(), R.getLength(),
+                     R.getReplacementText().str(),
+                     Hash == Hashes.end() ? "" : Hash->second});
+    }
+  }
+}
+
+/// Records the content hash of every file \p F's fixes touch, from the
+/// SourceManager's buffer: the exact bytes the offsets refer to, whatever
+/// happens to the file on disk later. Paths are made absolute against the
+/// directory clang-tidy names its replacements' paths against.
+void hashFixedFiles(const Finding &F, const SourceManager &SM,
+                    HashMap &Hashes) {
+  llvm::ErrorOr<std::string> Cwd =
+      SM.getFileManager().getVirtualFileSystem().getCurrentWorkingDirectory();
+  auto Add = [&](SourceLocation L) {
+    if (L.isInvalid())
+      return;
+    // A fix-it in a macro lands in the spelling or the expansion's file.
+    for (SourceLocation In :
+         {SM.getFileLoc(L), SM.getSpellingLoc(L), SM.getExpansionLoc(L)}) {
+      FileID Id = SM.getFileID(In);
+      OptionalFileEntryRef Entry = SM.getFileEntryRefForID(Id);
+      if (!Entry)
+        continue;
+      std::string File = absolute(Entry->getName(), Cwd ? *Cwd : "");
+      if (Hashes.count(File))
+        continue;
+      if (std::optional<llvm::StringRef> Bytes = SM.getBufferDataOrNone(Id))
+        Hashes.emplace(std::move(File), contentHash(*Bytes));
+    }
+  };
+  for (const FixItHint &H : F.Fixes) {
+    Add(H.RemoveRange.getBegin());
+    Add(H.RemoveRange.getEnd());
+    Add(H.InsertFromRange.getBegin());
+  }
 }
 
 /// Test-only fault injection, so end-to-end tests can prove isolation:
@@ -255,7 +300,14 @@ int runWorker(llvm::StringRef TaskFile) {
     return 2;
   }
   WorkerTask &T = *Parsed;
+  dieWithParent(T.ParentPid);
   injectFaultFor(T.Command.Filename);
+  // The parent checked it, but it may be gone since; clang's tooling would
+  // abort on it rather than fail.
+  if (llvm::Error E = checkCommandDirectory(T.Command)) {
+    llvm::errs() << "unawaited: " << llvm::toString(std::move(E)) << "\n";
+    return 2;
+  }
 
   auto Provider = makeOptionsProvider(T);
   if (!Provider) {
@@ -271,7 +323,9 @@ int runWorker(llvm::StringRef TaskFile) {
             llvm::Twine(Offset) + "\n" + Message)
         .str();
   };
+  HashMap Hashes;
   tidy::setFindingObserver([&](const Finding &F, const SourceManager &SM) {
+    hashFixedFiles(F, SM, Hashes);
     if (F.Function.empty() || F.Loc.isInvalid())
       return;
     SourceLocation L = SM.getFileLoc(F.Loc);
@@ -300,13 +354,13 @@ int runWorker(llvm::StringRef TaskFile) {
     auto Fn = Functions.find(FunctionKey(D.Check, D.File, D.Offset, D.Message));
     if (Fn != Functions.end())
       D.Function = Fn->second;
-    addFixes(E.Message.Fix, Dir, D.Fixes);
+    addFixes(E.Message.Fix, Dir, Hashes, D.Fixes);
     for (const tooling::DiagnosticMessage &N : E.Notes) {
       NoteRecord NR;
       NR.File = absolute(N.FilePath, Dir);
       NR.Offset = N.FileOffset;
       NR.Message = N.Message;
-      addFixes(N.Fix, Dir, NR.Fixes);
+      addFixes(N.Fix, Dir, Hashes, NR.Fixes);
       D.Notes.push_back(std::move(NR));
     }
     Out.push_back(toJSON(D));

@@ -20,6 +20,7 @@ struct WorkerTask {
   std::string Checks;     ///< --checks
   std::string Config;     ///< --config (YAML text)
   std::string ConfigFile; ///< --config-file
+  int ParentPid = 0;      ///< the worker ends when this process does
 };
 
 llvm::json::Value toJSON(const WorkerTask &T);

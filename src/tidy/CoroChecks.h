@@ -57,7 +57,8 @@ public:
 
 /// Sees every finding before it becomes a clang-tidy diagnostic. The CLI's
 /// worker sets it to learn what a diagnostic cannot carry (the enclosing
-/// function, for baseline fingerprints); other hosts leave it unset.
+/// function, for baseline fingerprints; the hashes of the bytes the
+/// fix-its apply to, for --fix); other hosts leave it unset.
 using FindingObserver =
     std::function<void(const Finding &, const clang::SourceManager &)>;
 void setFindingObserver(FindingObserver Observer);

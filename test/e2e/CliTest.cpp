@@ -141,6 +141,54 @@ TEST_F(Cli, NoChecksEnabledIsExitTwoBeforeAnyWork) {
   EXPECT_EQ(cli({"-p", ".", "--checks=-*,coro-discarded-task"}).ExitCode, 1);
 }
 
+// clang's tooling aborts on a directory it cannot enter ("Cannot chdir"):
+// an input error named in one line before any work, not a crashed worker.
+TEST_F(Cli, MissingCommandDirectoryIsOneLineExitTwoBeforeAnyWork) {
+  std::string Gone = Dir + "/gone";
+  writeFile(Dir + "/compile_commands.json",
+            "[{\"directory\": \"" + Dir +
+                "\", \"file\": \"good.cpp\", "
+                "\"command\": \"clang++ -std=c++20 -c good.cpp\"}, "
+                "{\"directory\": \"" +
+                Gone + "\", \"file\": \"" + Dir +
+                "/bad.cpp\", \"command\": \"clang++ -std=c++20 -c " + Dir +
+                "/bad.cpp\"}]");
+  RunResult R =
+      run({"/usr/bin/env", "UNAWAITED_TEST_WORKER_LOG=" + Dir + "/log",
+           UNAWAITED_CLI, "--progress=never", "-p", "."},
+          Dir);
+  EXPECT_EQ(R.ExitCode, 2) << R.Err;
+  EXPECT_EQ(R.Err, "unawaited: error: directory '" + Gone +
+                       "' of the compile command for '" + Dir +
+                       "/bad.cpp' does not exist\n");
+  EXPECT_FALSE(llvm::sys::fs::exists(Dir + "/log"));
+  // A file where the directory should be.
+  writeFile(Gone, "");
+  R = cli({"-p", ".", "bad.cpp"});
+  EXPECT_EQ(R.ExitCode, 2) << R.Err;
+  EXPECT_NE(R.Err.find("'" + Gone + "' of the compile command for '" + Dir +
+                       "/bad.cpp' is not a directory\n"),
+            std::string::npos)
+      << R.Err;
+}
+
+// A directory removed after the parent's check: the worker reports that
+// file as not analysed, in one line, rather than aborting.
+TEST_F(Cli, WorkerNamesAMissingDirectoryInsteadOfAborting) {
+  std::string Gone = Dir + "/gone";
+  writeFile(Dir + "/task.json",
+            "{\"directory\": \"" + Gone + "\", \"file\": \"" + Dir +
+                "/bad.cpp\", \"arguments\": [\"clang++\", \"-c\", \"" + Dir +
+                "/bad.cpp\"], \"checks\": \"\", \"config\": \"\", "
+                "\"config_file\": \"\"}");
+  RunResult R = run({UNAWAITED_CLI, "--worker", Dir + "/task.json"}, Dir);
+  EXPECT_EQ(R.ExitCode, 2) << R.Err;
+  EXPECT_EQ(R.Err, "unawaited: directory '" + Gone +
+                       "' of the compile command for '" + Dir +
+                       "/bad.cpp' does not exist\n");
+  EXPECT_EQ(R.Out, "");
+}
+
 TEST_F(Cli, UncompilableFileIsExitThreeAndTheRestIsAnalysed) {
   writeDb({"bad.cpp", "broken.cpp"});
   RunResult R = cli({"-p", "."});
@@ -393,8 +441,9 @@ TEST_F(Cli, NothingWrittenOnBadInput) {
 }
 
 // Outputs are written at the end in a fixed order (baseline, exported
-// fixes, sources, report); a late failure stops there with exit 2.
-TEST_F(Cli, LateWriteFailureStopsInAFixedOrder) {
+// fixes, sources, report); a late failure stops the files after it, but
+// never the report, and exits 2.
+TEST_F(Cli, LateWriteFailureStopsTheLaterFilesNotTheReport) {
   const std::string Before = readFile(Dir + "/bad.cpp");
   auto Run = [&](const std::string &Fault) {
     for (const char *F : {"base.json", "fixes.yaml", "out.txt"})
@@ -406,19 +455,33 @@ TEST_F(Cli, LateWriteFailureStopsInAFixedOrder) {
                 "--fix"},
                Dir);
   };
+  auto ReportIsThere = [&] {
+    return readFile(Dir + "/out.txt").find(" 4 |   fetch();\n") !=
+           std::string::npos;
+  };
   RunResult X = Run("fixes.yaml");
   EXPECT_EQ(X.ExitCode, 2) << X.Err;
-  EXPECT_EQ(X.Err, "unawaited: error: cannot write 'fixes.yaml': No space "
-                   "left on device\n");
+  EXPECT_EQ(X.Err.rfind("unawaited: error: cannot write 'fixes.yaml': No "
+                        "space left on device\n"
+                        "unawaited: error: --fix changed no file: an earlier "
+                        "output could not be written\n",
+                        0),
+            0u)
+      << X.Err;
   EXPECT_TRUE(llvm::sys::fs::exists(Dir + "/base.json"));
   EXPECT_FALSE(llvm::sys::fs::exists(Dir + "/fixes.yaml"));
   EXPECT_EQ(readFile(Dir + "/bad.cpp"), Before);
-  EXPECT_FALSE(llvm::sys::fs::exists(Dir + "/out.txt"));
+  EXPECT_TRUE(ReportIsThere());
   RunResult S = Run("bad.cpp");
   EXPECT_EQ(S.ExitCode, 2) << S.Err;
+  EXPECT_NE(S.Err.find("unawaited: error: cannot write '" + Dir +
+                       "/bad.cpp': No space left on device\n"
+                       "unawaited: error: --fix changed no file (1 to fix)\n"),
+            std::string::npos)
+      << S.Err;
   EXPECT_TRUE(llvm::sys::fs::exists(Dir + "/fixes.yaml"));
   EXPECT_EQ(readFile(Dir + "/bad.cpp"), Before);
-  EXPECT_FALSE(llvm::sys::fs::exists(Dir + "/out.txt"));
+  EXPECT_TRUE(ReportIsThere());
   RunResult O = Run("out.txt");
   EXPECT_EQ(O.ExitCode, 2) << O.Err;
   EXPECT_NE(readFile(Dir + "/bad.cpp"), Before);
@@ -426,9 +489,7 @@ TEST_F(Cli, LateWriteFailureStopsInAFixedOrder) {
   // Without a fault the report still shows the code as it was analysed.
   RunResult Ok = Run("no-such-path");
   EXPECT_EQ(Ok.ExitCode, 1) << Ok.Err;
-  EXPECT_NE(readFile(Dir + "/out.txt").find(" 4 |   fetch();\n"),
-            std::string::npos)
-      << readFile(Dir + "/out.txt");
+  EXPECT_TRUE(ReportIsThere()) << readFile(Dir + "/out.txt");
 }
 
 // --fix rewrites through a temporary file and a rename; the file keeps its
@@ -739,6 +800,47 @@ TEST_F(Project, ShardsPartitionTheFiles) {
   EXPECT_EQ(count(S1.Out + S2.Out, ": warning:"), 2u);
   EXPECT_NE(S1.Err.find("in 2 files"), std::string::npos) << S1.Err;
   EXPECT_NE(S2.Err.find("in 1 file"), std::string::npos) << S2.Err;
+}
+
+// A gate that analysed nothing must say so. An empty shard (more shards
+// than files) and --exclude matching every source named (a pre-commit hook
+// given only excluded files) are normal: one warning, exit 0, the report
+// still written. --exclude matching the whole database is a mistake: exit 2
+// before any work.
+TEST_F(Project, NothingToAnalyseIsNeverSilent) {
+  writeDb(commandEntry("src/a.cpp") + "," + commandEntry("src/b.cpp"));
+  RunResult Empty =
+      cli({"-p", ".", "--shard=3/3", "--format=json", "-o", "out.json"});
+  EXPECT_EQ(Empty.ExitCode, 0) << Empty.Err;
+  EXPECT_EQ(count(Empty.Err, "\n"), 1u) << Empty.Err;
+  EXPECT_EQ(Empty.Err.rfind("unawaited: warning: shard 3/3 has no files (2 "
+                            "files in all); nothing analysed\n",
+                            0),
+            0u)
+      << Empty.Err;
+  EXPECT_NE(readFile(Dir + "/out.json").find("\"findings\": 0"),
+            std::string::npos);
+
+  RunResult Named = cli({"-p", ".", "--exclude=/src/", "src/a.cpp"});
+  EXPECT_EQ(Named.ExitCode, 0) << Named.Err;
+  EXPECT_EQ(Named.Err.rfind("unawaited: warning: --exclude='/src/' excludes "
+                            "every source given; nothing analysed\n",
+                            0),
+            0u)
+      << Named.Err;
+
+  RunResult All =
+      run({"/usr/bin/env", "UNAWAITED_TEST_WORKER_LOG=" + Dir + "/log",
+           UNAWAITED_CLI, "--progress=never", "-p", ".", "--exclude=.*", "-o",
+           "out.txt"},
+          Dir);
+  EXPECT_EQ(All.ExitCode, 2) << All.Err;
+  EXPECT_EQ(All.Err, "unawaited: error: --exclude='.*' excludes every file of "
+                     "the compilation database (2); nothing to analyse\n");
+  EXPECT_FALSE(llvm::sys::fs::exists(Dir + "/log"));
+  EXPECT_FALSE(llvm::sys::fs::exists(Dir + "/out.txt"));
+  // Under --shard too: the shard is not what emptied it.
+  EXPECT_EQ(cli({"-p", ".", "--exclude=.*", "--shard=1/2"}).ExitCode, 2);
 }
 
 TEST_F(Project, ProgressOnRequestSilentWhenQuiet) {

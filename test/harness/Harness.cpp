@@ -8,8 +8,10 @@
 #include "llvm/Support/Program.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/raw_ostream.h"
+#include <chrono>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 namespace unawaited::test {
 
@@ -187,6 +189,54 @@ RunResult run(const std::vector<std::string> &Argv, const std::string &Dir) {
   llvm::sys::fs::remove(OutPath);
   llvm::sys::fs::remove(ErrPath);
   return R;
+}
+
+Background start(const std::vector<std::string> &Argv, const std::string &Dir) {
+  Background B;
+  llvm::SmallString<128> OutPath, ErrPath;
+  llvm::sys::fs::createTemporaryFile("unawaited-run", "out", OutPath);
+  llvm::sys::fs::createTemporaryFile("unawaited-run", "err", ErrPath);
+  B.OutPath = std::string(OutPath);
+  B.ErrPath = std::string(ErrPath);
+  auto Quote = [](const std::string &S) {
+    std::string Q = "'";
+    for (char C : S)
+      Q += C == '\'' ? std::string("'\\''") : std::string(1, C);
+    return Q + "'";
+  };
+  std::string Cmd = Dir.empty() ? "exec" : "cd " + Quote(Dir) + " && exec";
+  for (const std::string &A : Argv)
+    Cmd += " " + Quote(A);
+  std::vector<llvm::StringRef> Sh = {"/bin/sh", "-c", Cmd};
+  std::optional<llvm::StringRef> Redirects[] = {
+      llvm::StringRef(""), llvm::StringRef(OutPath), llvm::StringRef(ErrPath)};
+  llvm::sys::ProcessInfo PI =
+      llvm::sys::ExecuteNoWait("/bin/sh", Sh, std::nullopt, Redirects);
+  B.Pid = PI.Pid;
+  return B;
+}
+
+RunResult finish(Background &B, unsigned Seconds) {
+  RunResult R;
+  llvm::sys::ProcessInfo PI;
+  PI.Pid = B.Pid;
+  PI.Process = B.Pid;
+  R.ExitCode = llvm::sys::Wait(PI, Seconds).ReturnCode;
+  R.Out = readFile(B.OutPath);
+  R.Err = readFile(B.ErrPath);
+  llvm::sys::fs::remove(B.OutPath);
+  llvm::sys::fs::remove(B.ErrPath);
+  B.Pid = -1;
+  return R;
+}
+
+bool waitForFile(const std::string &Path, unsigned Seconds) {
+  for (unsigned Tick = 0; Tick < Seconds * 100; ++Tick) {
+    if (llvm::sys::fs::exists(Path))
+      return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return llvm::sys::fs::exists(Path);
 }
 
 bool headerAvailable(const std::string &Header) {

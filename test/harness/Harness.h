@@ -59,6 +59,23 @@ struct RunResult {
 RunResult run(const std::vector<std::string> &Argv,
               const std::string &Dir = "");
 
+/// A program started by start(), running in the background.
+struct Background {
+  int Pid = -1; ///< the program's own process (the shell execs it)
+  std::string OutPath, ErrPath;
+};
+
+/// Starts a program as run() does, without waiting for it.
+Background start(const std::vector<std::string> &Argv,
+                 const std::string &Dir = "");
+
+/// Waits (at most \p Seconds, then kills it) for a program start()ed;
+/// ExitCode is -2 when a signal ended it.
+RunResult finish(Background &B, unsigned Seconds = 600);
+
+/// Waits until \p Path exists, at most \p Seconds; whether it does.
+bool waitForFile(const std::string &Path, unsigned Seconds = 60);
+
 std::string readFile(const std::string &Path);
 void writeFile(const std::string &Path, const std::string &Text);
 /// A fresh temporary directory, removed by the caller's fixture.
