@@ -11,8 +11,9 @@ src=${2:-/work/sweep/src}
 shift $(( $# > 2 ? 2 : $# ))
 
 # name  mirror  ref ("-": the mirror's default branch)
-# seastar is pinned: its newest commit needs newer deps than Debian bookworm
-# has (see the seastar section of scripts/sweep.sh).
+# A ref pins a codebase whose newest commit stops configuring or compiling
+# against Debian bookworm's packages (seastar's newest does, with fmt 9 and
+# clang 19: when it stops, pin its last good seastar-YY.MM.0 tag here).
 table=(
   "cppcoro       andreasbuhr+cppcoro     -"
   "libcoro       jbaldwin+libcoro        -"
