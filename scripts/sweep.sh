@@ -23,16 +23,21 @@
 #                       lifts a built-in default subset (seastar has one:
 #                       tests, apps and demos, not src/; see recipe_seastar).
 #   -j N, --jobs=N      parallel jobs for unawaited and the floor (default 2)
+#   --report-only       only rewrite findings.txt and the summaries from an
+#                       earlier run's outputs
 #
 # Fetches nothing: the checkouts come from outside, and FetchContent runs
 # disconnected (a recipe points a project at Debian's package instead). Needs root or sudo for
 # apt-get. Exits 1 if any codebase could not be configured or analysed.
 set -euo pipefail
+# (Editing this file under a running sweep: bash reads a script as it goes,
+# so replace it with a rename, never rewrite it in place.)
 
 src=/work/sweep/src
 out=/work/sweep/out
 unawaited=/work/main/build/bin/unawaited
 floor=1
+report_only=0
 jobs=2
 known=(cppcoro libcoro concurrencpp async_simple qcoro seastar)
 declare -A tus=()
@@ -41,6 +46,7 @@ names=() dirs=()
 for arg in "$@"; do
   case $arg in
     --no-floor) floor=0 ;;
+    --report-only) report_only=1 ;;
     --unawaited=*) unawaited=${arg#*=} ;;
     --tus=*=*) spec=${arg#--tus=}; tus[${spec%%=*}]=${spec#*=} ;;
     --jobs=*) jobs=${arg#*=} ;;
@@ -62,15 +68,16 @@ out=$(realpath "$out")
 # tree, and a worker spawned while it is being relinked fails to start
 # ("posix_spawn failed"). Its clang resource dir is an absolute built-in
 # path, so the copy runs anywhere.
-mkdir -p "$out/.bin"
-cp "$unawaited" "$out/.bin/unawaited.tmp"
-mv "$out/.bin/unawaited.tmp" "$out/.bin/unawaited"
-"$out/.bin/unawaited" --version >/dev/null ||
-  { echo "sweep: '$unawaited' does not run (being rebuilt?)" >&2; exit 2; }
-unawaited_id="$(md5sum <"$unawaited" | cut -c1-12) built $(date -r "$unawaited" '+%F %T')"
-unawaited=$out/.bin/unawaited
-echo "sweep: unawaited $unawaited_id" >&2
-export UNAWAITED_ID=$unawaited_id
+if ((!report_only)); then
+  mkdir -p "$out/.bin"
+  cp "$unawaited" "$out/.bin/unawaited.tmp"
+  mv "$out/.bin/unawaited.tmp" "$out/.bin/unawaited"
+  "$out/.bin/unawaited" --version >/dev/null ||
+    { echo "sweep: '$unawaited' does not run (being rebuilt?)" >&2; exit 2; }
+  unawaited_id="$(md5sum <"$unawaited" | cut -c1-12) built $(date -r "$unawaited" '+%F %T')"
+  unawaited=$out/.bin/unawaited
+  echo "sweep: unawaited $unawaited_id" >&2
+fi
 if ((${#names[@]} == 0)); then
   for n in "${known[@]}"; do [[ -d $src/$n ]] && names+=("$n"); done
 fi
@@ -307,6 +314,7 @@ run_unawaited() {
   local files=() rc=0
   # With no subset, no file list: `-p build` alone is the "all TUs" run.
   [[ -z $tu_regex ]] || mapfile -t files <"$dir/tus.txt"
+  echo "$unawaited_id" >"$dir/unawaited-id.txt"
   "${heavy[@]}" /usr/bin/time -v -o "$dir/time-unawaited.txt" \
     "$unawaited" -p "$build" --format=json -o "$dir/findings.json" \
     --progress=never -j "$jobs" "${files[@]}" 2>"$dir/unawaited.log" || rc=$?
@@ -404,6 +412,8 @@ db_files = {os.path.realpath(os.path.join(e["directory"], e["file"])) for e in d
 selected = [l for l in open(os.path.join(d, "tus.txt")).read().splitlines() if l]
 rep = json.load(open(os.path.join(d, "findings.json")))
 fails = rep["failures"]
+# A file with several compile commands can fail once per command.
+failed_files = {os.path.realpath(f["file"]) for f in fails}
 # One line per failure: the reason and the first compiler error.
 fail_lines = []
 for f in sorted(fails, key=lambda f: f["file"]):
@@ -439,14 +449,16 @@ if fl and os.path.exists(fj):
             floor_note = f" (measured {os.popen('date -r ' + fj + ' +%F').read().strip()}, earlier run)"
 else:
     fl = None
+def read(path):
+    return open(path).read().strip() if os.path.exists(path) else ""
 steps = [l.split("\t") for l in open(os.path.join(d, "steps.tsv")).read().splitlines()]
 checks = ["coro-discarded-task", "coro-discarded-eager-task", "coro-unawaited-variable"]
 head = os.popen(f"git -C '{checkout}' describe --tags --always 2>/dev/null").read().strip()
 stats = {"name": name, "commit": head, "db_entries": len(db), "db_files": len(db_files),
-         "selected": len(selected), "subset": rx, "analysed": rep["summary"]["files"] - len(fails),
-         "failed": len(fails), "findings": len(rep["findings"]), "by_check": by_check,
+         "selected": len(selected), "subset": rx, "analysed": rep["summary"]["files"] - len(failed_files),
+         "failed": len(failed_files), "failed_commands": len(fails), "findings": len(rep["findings"]), "by_check": by_check,
          "unawaited": ua, "floor": fl, "floor_failed": len(floor_fail),
-         "steps": {s[0]: float(s[1]) for s in steps}, "unawaited_binary": os.environ.get("UNAWAITED_ID", "")}
+         "steps": {s[0]: float(s[1]) for s in steps}, "unawaited_binary": read(os.path.join(d, "unawaited-id.txt"))}
 json.dump(stats, open(os.path.join(d, "stats.json"), "w"), indent=1)
 
 def cpu(t): return f"{t['cpu']:.1f} s" if t else "—"
@@ -456,7 +468,7 @@ md = [f"# {name} ({head})", "",
       f"| TUs in the database | {len(db_files)} files ({len(db)} entries) |",
       f"| TUs selected | {len(selected)}" + (f" (subset `{rx}`)" if rx else "") + " |",
       f"| analysed | {stats['analysed']} |",
-      f"| failed | {len(fails)} |"]
+      f"| failed | {len(failed_files)}" + (f" ({len(fails)} compile commands)" if len(fails) != len(failed_files) else "") + " |"]
 md += [f"| {c} | {by_check.get(c, 0)} |" for c in checks]
 md += [f"| findings | {len(rep['findings'])} |",
        f"| unawaited CPU / wall / peak RSS | {cpu(ua)} / {ua['wall']:.1f} s / {ua['maxrss_mb']:.0f} MB |" if ua else "| unawaited | — |",
@@ -482,8 +494,8 @@ import glob, json, os, sys
 out = sys.argv[1]
 rows = [json.load(open(p)) for p in sorted(glob.glob(os.path.join(out, "*", "stats.json")))]
 md = ["# unawaited sweep", "",
-      "| codebase | TUs in db | analysed | failed | discarded-task | discarded-eager-task | unawaited-variable | unawaited CPU | clang CPU | ratio | peak RSS |",
-      "|---|---|---|---|---|---|---|---|---|---|---|"]
+      "| codebase | TUs in db | analysed | failed | discarded-task | discarded-eager-task | unawaited-variable | unawaited CPU | clang CPU | ratio | peak RSS | unawaited md5 |",
+      "|---|---|---|---|---|---|---|---|---|---|---|---|"]
 for r in rows:
     ua, fl, c = r["unawaited"], r["floor"], r["by_check"]
     sub = f" (subset `{r['subset']}`: {r['selected']})" if r["subset"] else ""
@@ -492,7 +504,8 @@ for r in rows:
               f"{c.get('coro-unawaited-variable', 0)} | "
               + (f"{ua['cpu']:.0f} s" if ua else "—") + " | " + (f"{fl['cpu']:.0f} s" if fl else "—") + " | "
               + (f"{ua['cpu'] / fl['cpu']:.2f}×" if ua and fl and fl["cpu"] else "—") + " | "
-              + (f"{ua['maxrss_mb']:.0f} MB" if ua else "—") + " |")
+              + (f"{ua['maxrss_mb']:.0f} MB" if ua else "—") + " | "
+              + r.get("unawaited_binary", "").split(" ")[0] + " |")
 md += ["", "Per codebase: `<name>/summary.md`, findings in `<name>/findings.txt`.", ""]
 open(os.path.join(out, "summary.md"), "w").write("\n".join(md))
 EOF
@@ -512,6 +525,10 @@ for name in "${names[@]}"; do
   tu_regex=${tus_default:-}
   [[ -v "tus[$name]" ]] && tu_regex=${tus[$name]}
   unset tus_default
+  if ((report_only)); then
+    report || status=1
+    continue
+  fi
   mkdir -p "$dir"
   : >"$dir/steps.tsv"
   # A floor from an earlier run is kept for --no-floor; report() uses it
