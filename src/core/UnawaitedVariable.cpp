@@ -350,6 +350,33 @@ private:
     return {DRE, It->second};
   }
 
+  /// `const auto &r = t;` or a cast of t to a reference of its own (or a
+  /// derived or base) class: r is another name for t.
+  void recordAlias(const VarDecl *VD) {
+    if (!VD->getType()->isReferenceType() || Index.count(VD) ||
+        !VD->getInit())
+      return;
+    const Expr *E = VD->getInit();
+    for (unsigned Depth = 0; E && Depth < 6; ++Depth) {
+      E = E->IgnoreParenImpCasts();
+      if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
+          Cast && Cast->getTypeAsWritten()->isReferenceType())
+        E = Cast->getSubExpr();
+      else if (const auto *CE = dyn_cast<CallExpr>(E); CE && isStdMoveLike(CE))
+        E = CE->getArg(0);
+      else
+        break;
+    }
+    const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E);
+    const auto *Target = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    auto It = Target ? Index.find(Target) : Index.end();
+    if (It != Index.end())
+      Aliases[VD] = It->second;
+    else if (auto A = Target ? Aliases.find(Target) : Aliases.end();
+             A != Aliases.end())
+      Aliases[VD] = A->second;
+  }
+
   /// Whether overwriting \p V with a copy of \p Src loses nothing: a
   /// shared (copyable) task reassigned from the variable it was copied
   /// from, or that was copied from it, holds the same task as before.
@@ -630,8 +657,10 @@ private:
     }
     if (const auto *DS = dyn_cast<DeclStmt>(P)) {
       for (const Decl *D : DS->decls()) {
+        // An alias (recordAlias) is followed through its own uses.
         if (const auto *Ref = dyn_cast<VarDecl>(D);
-            Ref && Ref->getInit() == Child && Ref->getType()->isReferenceType())
+            Ref && Ref->getInit() == Child && Ref->getType()->isReferenceType() &&
+            !Aliases.count(Ref))
           if (!Ref->getType()->getPointeeType().isConstQualified() ||
               Ref->getType()->isRValueReferenceType())
             add(DRE, EventKind::Consume, V);
@@ -710,8 +739,11 @@ private:
       bool VisitDeclRefExpr(DeclRefExpr *DRE) {
         const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
         auto It = VD ? F->Index.find(VD) : F->Index.end();
-        if (It == F->Index.end())
-          return true;
+        if (It == F->Index.end()) {
+          It = VD ? F->Aliases.find(VD) : F->Aliases.end();
+          if (It == F->Aliases.end())
+            return true;
+        }
         if (InLambda) // captured: the lambda may await it
           F->add(InLambda, EventKind::Consume, It->second);
         else
@@ -733,6 +765,7 @@ private:
         const Stmt *Scope = At > 0 ? Ancestors[At - 1] : nullptr;
         for (const Decl *D : DS->decls()) {
           if (const auto *VD = dyn_cast<VarDecl>(D)) {
+            F->recordAlias(VD);
             F->ScopeOf[VD] = Scope;
             auto It = F->Index.find(VD);
             if (It == F->Index.end())
@@ -1896,6 +1929,9 @@ private:
   FunctionScope Scope;
   std::vector<Tracked> Vars;
   llvm::DenseMap<const VarDecl *, unsigned> Index;
+  /// References bound to a tracked variable (`const auto &r = t;`,
+  /// `auto &d = static_cast<Derived &>(t)`): their uses are its uses.
+  llvm::DenseMap<const VarDecl *, unsigned> Aliases;
   llvm::DenseMap<const Stmt *, StmtFacts> Facts;
   llvm::DenseMap<const VarDecl *, const Stmt *> ScopeOf;
   llvm::DenseMap<const Stmt *, LiveSet> ScopeMasks;
