@@ -1750,8 +1750,50 @@ private:
     return T.TaskType;
   }
 
+  /// In a template instantiation, the type the template's own declaration
+  /// of \p VD spells (`TaskT`, `Task<T>`), so that every instantiation of
+  /// one line gives one message and the line is reported once. Null
+  /// outside instantiations.
+  QualType patternType(const VarDecl *VD) {
+    const FunctionDecl *Pat = FD->getTemplateInstantiationPattern();
+    if (!Pat || Pat == FD)
+      return {};
+    const VarDecl *Same = nullptr;
+    if (const auto *P = dyn_cast<ParmVarDecl>(VD)) {
+      if (P->getFunctionScopeIndex() < Pat->getNumParams())
+        Same = Pat->getParamDecl(P->getFunctionScopeIndex());
+    } else if (Pat->getBody()) {
+      struct Finder : RecursiveASTVisitor<Finder> {
+        SourceLocation Loc;
+        const VarDecl *Found = nullptr;
+        bool VisitVarDecl(VarDecl *D) {
+          if (D->getLocation() == Loc)
+            Found = D;
+          return !Found;
+        }
+      } F;
+      F.Loc = VD->getLocation();
+      F.TraverseStmt(Pat->getBody());
+      Same = F.Found;
+    }
+    if (!Same)
+      return {};
+    QualType Ty = Same->getType().getNonReferenceType();
+    // `auto t = make<T>();`: the type of the pattern's initialiser.
+    if (Ty->getContainedAutoType() && Same->getInit())
+      Ty = Same->getInit()->getType();
+    // Nothing to spell (`<dependent type>` of an unresolved call): the
+    // instantiation's type it is.
+    if (Ty->getContainedAutoType() || !Ty->isDependentType() ||
+        Ty->isSpecificBuiltinType(BuiltinType::Dependent))
+      return {};
+    return Ty;
+  }
+
   std::string describe(const Tracked &T, bool Overwrite) {
-    std::string Ty = AC.displayType(writtenElementType(T));
+    QualType Pattern = T.R == Role::Task ? patternType(T.VD) : QualType();
+    std::string Ty = AC.displayType(Pattern.isNull() ? writtenElementType(T)
+                                                     : Pattern);
     bool Never = !T.EverConsumed;
     std::string Noun, Consequence;
     switch (T.Info->Kind) {
