@@ -315,7 +315,9 @@ static bool resumesItself(const CXXRecordDecl *RD) {
       const auto *ME = dyn_cast_or_null<MemberExpr>(
           Base ? Base->IgnoreParenImpCasts() : nullptr);
       const auto *FD = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
-      return FD && llvm::StringRef(FD->getType().getAsString())
+      // Canonical: the handle is often behind an alias (`using Handle =`).
+      return FD && llvm::StringRef(
+                       FD->getType().getCanonicalType().getAsString())
                        .contains("coroutine_handle");
     }
     bool VisitMemberExpr(MemberExpr *ME) {

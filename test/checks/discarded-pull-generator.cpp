@@ -20,7 +20,8 @@ template <class T> struct Pull {
     void return_void() {}
     void unhandled_exception() {}
   };
-  explicit Pull(std::coroutine_handle<promise_type> h) : h_(h) {}
+  using Handle = std::coroutine_handle<promise_type>; // behind an alias
+  explicit Pull(Handle h) : h_(h) {}
   Pull(Pull &&o) noexcept : h_(o.h_) { o.h_ = {}; }
   ~Pull() {
     if (h_)
@@ -32,7 +33,7 @@ template <class T> struct Pull {
   }
 
 private:
-  std::coroutine_handle<promise_type> h_;
+  Handle h_;
 };
 
 Pull<int> counter();
