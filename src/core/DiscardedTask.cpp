@@ -2,6 +2,7 @@
 #include "DiscardedTask.h"
 #include "AstUtils.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/Lex/Lexer.h"
 
 using namespace clang;
@@ -103,6 +104,56 @@ static SourceLocation findingLoc(const Expr *E) {
                                               : E->getExprLoc();
 }
 
+/// Whether every co_await and co_yield in \p S sits in a try block with a
+/// catch (...) handler; counts them in \p Awaits.
+static bool awaitsAllCaught(const Stmt *S, bool InCatchAll,
+                            unsigned &Awaits) {
+  if (!S)
+    return true;
+  if (isa<CoawaitExpr, CoyieldExpr, DependentCoawaitExpr>(S)) {
+    if (!InCatchAll)
+      return false;
+    ++Awaits;
+  }
+  if (const auto *Try = dyn_cast<CXXTryStmt>(S)) {
+    bool CatchAll = false;
+    for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
+      CatchAll |= Try->getHandler(I)->getCaughtType().isNull();
+    if (!awaitsAllCaught(Try->getTryBlock(), InCatchAll || CatchAll, Awaits))
+      return false;
+    for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
+      if (!awaitsAllCaught(Try->getHandler(I), InCatchAll, Awaits))
+        return false;
+    return true;
+  }
+  if (isa<LambdaExpr>(S))
+    return true; // a function of its own
+  for (const Stmt *Child : S->children())
+    if (!awaitsAllCaught(Child, InCatchAll, Awaits))
+      return false;
+  return true;
+}
+
+/// A coroutine that produces no value and catches whatever its awaits
+/// throw (`Task<> run(Ctx &c) { try { co_await op; } catch (...) {
+/// c.error = std::current_exception(); } }`): it reports its outcome itself,
+/// so its dropped eager task holds nothing to lose.
+static bool keepsNothing(const FunctionDecl *FD) {
+  const FunctionDecl *Def = nullptr;
+  if (!FD || !FD->hasBody(Def))
+    return false;
+  const auto *CB = dyn_cast_or_null<CoroutineBodyStmt>(Def->getBody());
+  const VarDecl *P = CB ? CB->getPromiseDecl() : nullptr;
+  const CXXRecordDecl *RD = P ? P->getType()->getAsCXXRecordDecl() : nullptr;
+  bool ReturnsVoid = RD && findMember(RD, llvm::StringRef("return_void")) &&
+                     !findMember(RD, llvm::StringRef("return_value"));
+  // At least one await, all of them caught: a coroutine with no await
+  // has nothing to report, and its exceptions go to the dropped task.
+  unsigned Awaits = 0;
+  return ReturnsVoid && awaitsAllCaught(CB->getBody(), false, Awaits) &&
+         Awaits > 0;
+}
+
 void DiscardedTaskChecker::reportValue(const Expr *E, DiscardHow How,
                                        const FunctionScope &Scope) {
   // The value of a co_await or sync-wait is a finished result.
@@ -140,9 +191,13 @@ void DiscardedTaskChecker::reportValue(const Expr *E, DiscardHow How,
   }
   if (!AC.Checks.isEnabled(Check))
     return;
-  if (const auto *Call = dyn_cast<CallExpr>(E))
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
     if (AC.Classifier.isIgnoredFunction(Call->getDirectCallee()))
       return;
+    if (Check == CheckId::DiscardedEagerTask &&
+        keepsNothing(Call->getDirectCallee()))
+      return;
+  }
 
   Finding F;
   F.Check = Check;

@@ -134,6 +134,16 @@ static const ProfileFunction Runners[] = {
     {"winrt", "winrt::Windows::Foundation::IAsyncOperation::get"},
 };
 
+// Called with no arguments, these make a ready eager task with no value
+// and no failure: a placeholder that holds nothing to lose, like a
+// default-constructed task.
+static const ProfileFunction ReadyPlaceholders[] = {
+    {"seastar", "seastar::make_ready_future"},
+    {"folly", "folly::makeFuture"},
+    {"folly", "folly::makeSemiFuture"},
+    {"async_simple", "async_simple::makeReadyFuture"},
+};
+
 // Test frameworks branch on these to shape their assertion macros; they
 // are opaque calls (defined out of line so that compilers cannot see
 // through them) but always answer the same.
@@ -218,6 +228,12 @@ const ProfileType *Profiles::lookupType(llvm::StringRef Name) const {
 
 bool Profiles::isIgnoredFunction(llvm::StringRef Name) const {
   return llvm::any_of(Ignored, [&](const ProfileFunction &F) {
+    return F.QualifiedName == Name && isActive(F.Profile);
+  });
+}
+
+bool Profiles::isReadyPlaceholder(llvm::StringRef Name) const {
+  return llvm::any_of(ReadyPlaceholders, [&](const ProfileFunction &F) {
     return F.QualifiedName == Name && isActive(F.Profile);
   });
 }

@@ -39,6 +39,8 @@ public:
   bool isIgnoredFunction(llvm::StringRef QualifiedName) const;
   /// A function that runs an awaitable to completion (a sync-wait).
   bool isRunner(llvm::StringRef QualifiedName) const;
+  /// Makes a ready, empty eager task when called with no arguments.
+  bool isReadyPlaceholder(llvm::StringRef QualifiedName) const;
   /// A test framework's always-true or always-false helper: its answer.
   /// Not a library profile: the test frameworks' own, always active.
   std::optional<bool> constantCondition(llvm::StringRef QualifiedName) const;

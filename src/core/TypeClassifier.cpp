@@ -148,9 +148,21 @@ std::optional<bool> evaluateAwaitReady(QualType Awaiter, ASTContext &Ctx) {
 static QualType findPromiseType(const CXXRecordDecl *RD, ASTContext &Ctx) {
   if (const auto *TD = dyn_cast_or_null<TypeDecl>(
           findMember(RD, llvm::StringRef("promise_type")))) {
-    if (const auto *TND = dyn_cast<TypedefNameDecl>(TD))
-      return TND->getUnderlyingType();
-    return Ctx.getTypeDeclType(TD);
+    QualType P = isa<TypedefNameDecl>(TD)
+                     ? cast<TypedefNameDecl>(TD)->getUnderlyingType()
+                     : Ctx.getTypeDeclType(TD);
+    // A future's `promise_type` may name the promise that fulfils it
+    // (seastar::shared_future's is seastar::promise<T>), not a coroutine
+    // promise: a complete class without get_return_object, initial_suspend
+    // or final_suspend is not one. Unknown ones are taken to be.
+    const CXXRecordDecl *PRD = P.isNull() ? nullptr : recordOf(P);
+    if (const CXXRecordDecl *Def = PRD ? inspectable(PRD) : nullptr;
+        Def && !P->isDependentType() &&
+        !findMember(Def, llvm::StringRef("get_return_object")) &&
+        !findMember(Def, llvm::StringRef("initial_suspend")) &&
+        !findMember(Def, llvm::StringRef("final_suspend")))
+      return {};
+    return P;
   }
   // std::coroutine_traits<R, Args...> specialisations keyed on R.
   const NamespaceDecl *Std = nullptr;
@@ -576,6 +588,13 @@ bool TypeClassifier::isRunner(const FunctionDecl *FD) {
                       llvm::StringRef(Opts.SyncWaitFunction).ltrim(':'));
   }
   return It->second;
+}
+
+bool TypeClassifier::isReadyPlaceholder(const Expr *E) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(E ? ignoreTemporaries(E) : nullptr);
+  const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+  return FD && Call->getNumArgs() == 0 &&
+         Prof->isReadyPlaceholder(qualifiedNameNoArgs(FD));
 }
 
 std::optional<bool> TypeClassifier::constantCondition(const Expr *Cond) {

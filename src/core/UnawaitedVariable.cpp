@@ -217,6 +217,8 @@ private:
     if (!Init)
       return false;
     if (R == Role::Task) {
+      if (AC.Classifier.isReadyPlaceholder(Init))
+        return false; // `future<> f = make_ready_future<>();`
       if (const auto *C = dyn_cast<CXXConstructExpr>(Init))
         return C->getNumArgs() > 0 && !isa<CXXDefaultArgExpr>(C->getArg(0));
       return true;
@@ -381,7 +383,7 @@ private:
   /// shared (copyable) task reassigned from the variable it was copied
   /// from, or that was copied from it, holds the same task as before.
   bool sharesState(unsigned V, unsigned Src) const {
-    if (Src == NoSource || !Vars[V].Copyable)
+    if (Src >= EmptySource || !Vars[V].Copyable)
       return false;
     auto From = [&](unsigned X) {
       const Expr *Init = Vars[X].VD->getInit();
@@ -609,11 +611,17 @@ private:
           Vars[V].FixBlocked = true;
           // `a = std::move(b)`: a takes what b holds. The step sits on b's
           // reference, before b's own step hands b on.
-          if (Op->getNumArgs() == 2)
+          if (Op->getNumArgs() == 2) {
             if (auto [SrcRef, Src] = sourceVar(Op->getArg(1), V); SrcRef) {
               Facts[SrcRef].Ops.push_back({Op::Overwrite, V, nullptr, Op, Src});
               return;
             }
+            if (AC.Classifier.isReadyPlaceholder(Op->getArg(1))) {
+              Facts[Op].Ops.push_back(
+                  {Op::Overwrite, V, nullptr, Op, EmptySource});
+              return;
+            }
+          }
           return add(Op, EventKind::Overwrite, V);
         }
         Vars[V].FixBlocked = true;
@@ -896,6 +904,9 @@ private:
     unsigned Src = NoSource;
   };
   static constexpr unsigned NoSource = ~0u;
+  /// Src of an overwrite with a value that holds nothing
+  /// (`f = make_ready_future<>()`).
+  static constexpr unsigned EmptySource = ~1u;
 
   /// What the walk learned about one statement.
   struct StmtFacts {
@@ -949,7 +960,7 @@ private:
       if (Report && Live.test(O.Var) && !Overwrites.count(O.Var) &&
           !sharesState(O.Var, O.Src))
         Overwrites[O.Var] = O.St;
-      if (O.Src == NoSource || Live.test(O.Src))
+      if (O.Src == NoSource || (O.Src != EmptySource && Live.test(O.Src)))
         Live.set(O.Var);
       else
         Live.reset(O.Var);

@@ -1,0 +1,26 @@
+// CHECKS: coro-unawaited-variable
+// seastar::make_ready_future<>() makes a ready future with no value and no
+// failure: a placeholder, empty like a default-constructed task. Holding
+// one, or overwriting one, loses nothing. A real future still counts,
+// and so does a ready future that carries a value.
+#include "mock/seastar.h"
+using seastar::future;
+
+future<> step();
+future<int> fetch();
+
+future<> placeholder() {
+  future<> f = seastar::make_ready_future<>();
+  f = step();
+  return f;
+}
+
+future<> reset_to_placeholder() {
+  future<> f = step(); // expected-note {{'f' declared here}}
+  f = seastar::make_ready_future<>(); // expected-warning {{assignment to 'f' destroys an eager coroutine task 'future<>' that was never awaited; its result and exceptions are lost [coro-unawaited-variable]}}
+  return seastar::make_ready_future<>();
+}
+
+void valued() {
+  auto v = seastar::make_ready_future<int>(1); // expected-warning {{variable 'v' holds an eager coroutine task 'future<int>' that is never awaited; its result and exceptions are lost [coro-unawaited-variable]}}
+} // expected-note {{'v' is destroyed at the end of its scope without being awaited}}
