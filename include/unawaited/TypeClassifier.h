@@ -89,6 +89,10 @@ public:
   /// result (profiles' sync-waits and SyncWaitFunction).
   bool isRunner(const clang::FunctionDecl *FD);
 
+  /// The value of a branch condition that is a call to a test framework's
+  /// always-true (or always-false) helper, as gtest's assertion macros use.
+  std::optional<bool> constantCondition(const clang::Expr *Cond);
+
   /// Whether \p E is a finished result rather than new work: the value of
   /// a co_await or co_yield, or of a runner call, or a part of one (a
   /// member, an element, std::get, std::move).
