@@ -128,6 +128,21 @@ std::string resourceDir() {
   return std::string(P);
 }
 
+/// The macro clang-tidy's frontend defines (the static analyzer's).
+static constexpr llvm::StringLiteral AnalyzerMacro = "__clang_analyzer__";
+
+/// Whether the command's own -D or -U flags name __clang_analyzer__: then
+/// the build compiles with that and the command is left as it is.
+static bool namesAnalyzerMacro(const llvm::opt::InputArgList &Parsed) {
+  for (const llvm::opt::Arg *A :
+       Parsed.filtered(driver::options::OPT_D, driver::options::OPT_U)) {
+    llvm::StringRef Name = llvm::StringRef(A->getValue()).split('=').first;
+    if (Name == AnalyzerMacro)
+      return true;
+  }
+  return false;
+}
+
 void adjustCommand(tooling::CompileCommand &C,
                    std::set<std::string> &Dropped) {
   std::vector<std::string> &Args = C.CommandLine;
@@ -158,6 +173,7 @@ void adjustCommand(tooling::CompileCommand &C,
          llvm::StringRef(A->getValue()).starts_with("error")))
       Drop.insert(A->getIndex() + 1);
   }
+  bool DefinesAnalyzerMacro = namesAnalyzerMacro(Parsed);
   bool HasResourceDir = false;
   std::vector<std::string> Out;
   for (size_t I = 0; I < Args.size(); ++I) {
@@ -174,7 +190,13 @@ void adjustCommand(tooling::CompileCommand &C,
   // Cancels a plain -Werror in a spelling the loop above missed; after the
   // command's own flags, but before a "--" ending the options.
   auto DashDash = std::find(Out.begin(), Out.end(), "--");
-  Out.insert(DashDash, "-Wno-error");
+  DashDash = Out.insert(DashDash, "-Wno-error") + 1;
+  // clang-tidy's frontend defines __clang_analyzer__, which the build's
+  // compiler does not: code under #ifndef __clang_analyzer__ would vanish
+  // (or #error). Undefined after the command's own flags, unless the
+  // command itself says what the macro is.
+  if (!DefinesAnalyzerMacro)
+    Out.insert(DashDash, "-U" + std::string(AnalyzerMacro));
   Args = std::move(Out);
 }
 

@@ -16,9 +16,10 @@ llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
 loadDatabase(llvm::StringRef BuildPath);
 
 /// Makes a command runnable by our clang: adds the resource directory,
-/// drops the flags that turn warnings into errors, and drops flags clang
-/// does not know (GCC-only ones), recording each of those in \p Dropped so
-/// the caller can warn once per flag.
+/// drops the flags that turn warnings into errors, drops flags clang does
+/// not know (GCC-only ones), recording each of those in \p Dropped so the
+/// caller can warn once per flag, and undefines __clang_analyzer__ (which
+/// clang-tidy's frontend defines and the build's compiler does not).
 void adjustCommand(clang::tooling::CompileCommand &C,
                    std::set<std::string> &Dropped);
 

@@ -199,6 +199,36 @@ TEST_F(Cli, UncompilableFileIsExitThreeAndTheRestIsAnalysed) {
   EXPECT_NE(R.Out.find("bad.cpp:4:3: warning"), std::string::npos);
 }
 
+// clang-tidy's frontend defines __clang_analyzer__; the build's compiler
+// does not. Code a library hides from analyzers is what the build compiles,
+// so it is what is analysed. A command that defines the macro itself keeps
+// it.
+TEST_F(Cli, AnalysesWhatTheBuildCompilesWithoutClangAnalyzerMacro) {
+  writeFile(Dir + "/hidden.cpp", "#include \"task.h\"\n"
+                                 "demo::Task<int> fetch();\n"
+                                 "#ifdef __clang_analyzer__\n"
+                                 "#error analyzers only\n"
+                                 "#else\n"
+                                 "demo::Task<> h() {\n  fetch();\n"
+                                 "  co_return;\n}\n"
+                                 "#endif\n");
+  writeDb({"hidden.cpp"});
+  RunResult R = cli({"-p", "."});
+  EXPECT_EQ(R.ExitCode, 1) << R.Err;
+  EXPECT_NE(R.Out.find("hidden.cpp:7:3: warning"), std::string::npos) << R.Out;
+  EXPECT_EQ(R.Err.find("could not analyse"), std::string::npos) << R.Err;
+  // Without a database too (the arguments after --).
+  RunResult Fixed = cli({"hidden.cpp", "--", "-std=c++20",
+                         "-I" + std::string(UNAWAITED_TEST_INPUTS)});
+  EXPECT_EQ(Fixed.ExitCode, 1) << Fixed.Err;
+  RunResult Defined =
+      cli({"hidden.cpp", "--", "-std=c++20", "-D__clang_analyzer__=1",
+           "-I" + std::string(UNAWAITED_TEST_INPUTS)});
+  EXPECT_EQ(Defined.ExitCode, 3) << Defined.Err;
+  EXPECT_NE(Defined.Err.find("error: analyzers only"), std::string::npos)
+      << Defined.Err;
+}
+
 // Suppressions that do not pair up are clang-tidy's own error: the unit is
 // reported as not analysed for that reason, not as one that does not compile.
 TEST_F(Cli, UnmatchedNolintBeginIsNamedAsSuch) {
