@@ -293,6 +293,19 @@ Error skipNonCxx(const tooling::CompilationDatabase &DB,
   return Error::success();
 }
 
+/// "2 could not be analysed": a count of files, each failing under one or
+/// more of its compile commands; "(4 compile commands)" when they are not
+/// as many as the files.
+std::string failedFilesSummary(ArrayRef<Failure> Failures) {
+  std::set<std::string> Files;
+  for (const Failure &F : Failures)
+    Files.insert(F.File);
+  std::string S = formatv("{0} could not be analysed", Files.size()).str();
+  if (Failures.size() != Files.size())
+    S += formatv(" ({0} compile commands)", Failures.size()).str();
+  return S;
+}
+
 /// The text format's last line: "unawaited: 2 findings in 3 files", then
 /// what the baseline hid, what could not be analysed and what was skipped.
 std::string summaryLine(const Report &R, ArrayRef<SkippedSource> Skipped) {
@@ -303,7 +316,7 @@ std::string summaryLine(const Report &R, ArrayRef<SkippedSource> Skipped) {
   if (R.Suppressed)
     Line += formatv(", {0} in the baseline", R.Suppressed).str();
   if (!R.Failures.empty())
-    Line += formatv(", {0} could not be analysed", R.Failures.size()).str();
+    Line += ", " + failedFilesSummary(R.Failures);
   if (!Skipped.empty())
     Line += formatv(", {0} skipped as not C++ ({1})", Skipped.size(),
                     skippedLanguages(Skipped))

@@ -1015,6 +1015,37 @@ TEST_F(Project, EveryCommandOfAFileIsAnalysed) {
       << Broken.Err;
 }
 
+// The summary counts files, not compile commands: two files that fail under
+// both of their commands are two files that could not be analysed, and the
+// line says how many commands that was.
+TEST_F(Project, SummaryCountsFailedFilesNotCommands) {
+  for (const char *N : {"d", "e"})
+    writeFile(Dir + "/src/" + N + ".cpp",
+              "#include \"shared.h\"\n"
+              "#ifdef BREAK\n  undeclared();\n"
+              "#endif\n"
+              "int broken() { return undeclared; }\n");
+  writeDb(commandEntry("src/a.cpp") + "," + commandEntry("src/d.cpp") + "," +
+          commandEntry("src/d.cpp", "-DBREAK") + "," +
+          commandEntry("src/e.cpp") + "," +
+          commandEntry("src/e.cpp", "-DBREAK"));
+  RunResult R = cli({"-p", "."});
+  EXPECT_EQ(R.ExitCode, 3) << R.Err;
+  EXPECT_NE(R.Err.find("unawaited: 2 findings in 3 files, 2 could not be "
+                       "analysed (4 compile commands)\n"),
+            std::string::npos)
+      << R.Err;
+  EXPECT_EQ(count(R.Err, "could not analyse '"), 4u) << R.Err;
+  EXPECT_EQ(count(R.Err, "(compile command 2 of 2)\n"), 2u) << R.Err;
+  // One command of one file: no command count to add.
+  writeDb(commandEntry("src/a.cpp") + "," + commandEntry("src/d.cpp"));
+  RunResult One = cli({"-p", "."});
+  EXPECT_NE(One.Err.find("unawaited: 2 findings in 2 files, 1 could not be "
+                         "analysed\n"),
+            std::string::npos)
+      << One.Err;
+}
+
 // Two configurations of one header give two findings with a fix at the same
 // place; --fix applies one, skips the other whole, and says so.
 TEST_F(Project, OverlappingFixesAreSkippedNotMerged) {
