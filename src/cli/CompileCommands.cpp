@@ -1,6 +1,8 @@
 //===- CompileCommands.cpp ------------------------------------------------===//
 #include "CompileCommands.h"
+#include "clang/Driver/Driver.h"
 #include "clang/Driver/Options.h"
+#include "clang/Driver/Types.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/Option/ArgList.h"
 #include "llvm/Option/OptTable.h"
@@ -128,6 +130,21 @@ std::string resourceDir() {
   return std::string(P);
 }
 
+/// The macro clang-tidy's frontend defines (the static analyzer's).
+static constexpr llvm::StringLiteral AnalyzerMacro = "__clang_analyzer__";
+
+/// Whether the command's own -D or -U flags name __clang_analyzer__: then
+/// the build compiles with that and the command is left as it is.
+static bool namesAnalyzerMacro(const llvm::opt::InputArgList &Parsed) {
+  for (const llvm::opt::Arg *A :
+       Parsed.filtered(driver::options::OPT_D, driver::options::OPT_U)) {
+    llvm::StringRef Name = llvm::StringRef(A->getValue()).split('=').first;
+    if (Name == AnalyzerMacro)
+      return true;
+  }
+  return false;
+}
+
 void adjustCommand(tooling::CompileCommand &C,
                    std::set<std::string> &Dropped) {
   std::vector<std::string> &Args = C.CommandLine;
@@ -158,6 +175,7 @@ void adjustCommand(tooling::CompileCommand &C,
          llvm::StringRef(A->getValue()).starts_with("error")))
       Drop.insert(A->getIndex() + 1);
   }
+  bool DefinesAnalyzerMacro = namesAnalyzerMacro(Parsed);
   bool HasResourceDir = false;
   std::vector<std::string> Out;
   for (size_t I = 0; I < Args.size(); ++I) {
@@ -174,8 +192,146 @@ void adjustCommand(tooling::CompileCommand &C,
   // Cancels a plain -Werror in a spelling the loop above missed; after the
   // command's own flags, but before a "--" ending the options.
   auto DashDash = std::find(Out.begin(), Out.end(), "--");
-  Out.insert(DashDash, "-Wno-error");
+  DashDash = Out.insert(DashDash, "-Wno-error") + 1;
+  // clang-tidy's frontend defines __clang_analyzer__, which the build's
+  // compiler does not: code under #ifndef __clang_analyzer__ would vanish
+  // (or #error). Undefined after the command's own flags, unless the
+  // command itself says what the macro is.
+  if (!DefinesAnalyzerMacro)
+    Out.insert(DashDash, "-U" + std::string(AnalyzerMacro));
   Args = std::move(Out);
+}
+
+namespace types = driver::types;
+
+/// Whether the command-line input \p Value names \p C's source.
+static bool namesSource(llvm::StringRef Value,
+                        const tooling::CompileCommand &C) {
+  auto Absolute = [&](llvm::StringRef P) {
+    llvm::SmallString<256> Abs(P);
+    if (!llvm::sys::path::is_absolute(Abs)) {
+      Abs = C.Directory;
+      llvm::sys::path::append(Abs, P);
+    }
+    llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+    return std::string(Abs);
+  };
+  return Value == C.Filename || Absolute(Value) == Absolute(C.Filename);
+}
+
+/// The type clang's driver gives an input it infers from the file name:
+/// the extension (an unknown one is a linker input), C read as C++ by a
+/// C++ driver (clang++, g++, c++), then -ObjC / -ObjC++.
+static types::ID typeFromName(llvm::StringRef File, bool CxxDriver,
+                              const llvm::opt::InputArgList &Parsed) {
+  llvm::StringRef Ext = llvm::sys::path::extension(File);
+  types::ID Ty = Ext.empty() ? types::TY_INVALID
+                             : types::lookupTypeForExtension(Ext.drop_front());
+  if (Ty == types::TY_INVALID)
+    Ty = types::TY_Object;
+  if (CxxDriver)
+    Ty = types::lookupCXXTypeForCType(Ty);
+  if (Ty != types::TY_Object) {
+    if (Parsed.hasArg(driver::options::OPT_ObjC))
+      Ty = types::TY_ObjC;
+    else if (Parsed.hasArg(driver::options::OPT_ObjCXX))
+      Ty = types::TY_ObjCXX;
+  }
+  return Ty;
+}
+
+types::ID sourceLanguage(const tooling::CompileCommand &C) {
+  const std::vector<std::string> &Args = C.CommandLine;
+  std::vector<const char *> Raw;
+  for (size_t I = 1; I < Args.size(); ++I)
+    Raw.push_back(Args[I].c_str());
+  llvm::StringRef Mode =
+      driver::getDriverMode(Args.empty() ? "" : Args.front(), Raw);
+  bool CL = driver::IsClangCL(Mode);
+  bool CxxDriver = Mode == "g++";
+  unsigned MissingIndex = 0, MissingCount = 0;
+  llvm::opt::InputArgList Parsed = driver::getDriverOptTable().ParseArgs(
+      Raw, MissingIndex, MissingCount,
+      llvm::opt::Visibility(CL ? driver::options::CLOption
+                               : driver::options::ClangOption));
+  // As clang's Driver::BuildInputs: -x applies to the inputs after it
+  // ("-x none" resets it), clang-cl's /TC and /TP to all of them.
+  types::ID Given = types::TY_Nothing;
+  if (CL) {
+    if (const llvm::opt::Arg *A = Parsed.getLastArg(
+            driver::options::OPT__SLASH_TC, driver::options::OPT__SLASH_TP))
+      Given = A->getOption().matches(driver::options::OPT__SLASH_TC)
+                  ? types::TY_C
+                  : types::TY_CXX;
+  }
+  std::optional<types::ID> Last;
+  auto Input = [&](llvm::StringRef Value) {
+    return Given != types::TY_Nothing ? Given
+                                      : typeFromName(Value, CxxDriver, Parsed);
+  };
+  for (const llvm::opt::Arg *A : Parsed) {
+    const llvm::opt::Option &O = A->getOption();
+    if (O.matches(driver::options::OPT_x)) {
+      Given = types::lookupTypeForTypeSpecifier(A->getValue());
+      continue;
+    }
+    // Everything after "--" is an input (inferred commands end that way).
+    std::vector<std::pair<llvm::StringRef, types::ID>> Inputs;
+    if (O.matches(driver::options::OPT__DASH_DASH)) {
+      for (const char *V : A->getValues())
+        Inputs.push_back({V, Input(V)});
+    } else if (O.matches(driver::options::OPT__SLASH_Tc)) {
+      Inputs.push_back({A->getValue(), types::TY_C});
+    } else if (O.matches(driver::options::OPT__SLASH_Tp)) {
+      Inputs.push_back({A->getValue(), types::TY_CXX});
+    } else if (O.getKind() == llvm::opt::Option::InputClass) {
+      Inputs.push_back({A->getValue(), Input(A->getValue())});
+    }
+    for (auto [Value, Ty] : Inputs) {
+      if (namesSource(Value, C))
+        return Ty;
+      Last = Ty;
+    }
+  }
+  // The source is not among the arguments (an odd database): the last
+  // input, or what its name says.
+  return Last ? *Last : typeFromName(C.Filename, CxxDriver, Parsed);
+}
+
+bool canHoldCoroutines(types::ID Language) {
+  // C++ and what is built on it: Objective-C++, CUDA, HIP, their headers
+  // and preprocessed forms. An unknown -x language is left to clang, which
+  // says what is wrong with it.
+  return Language == types::TY_INVALID || types::isCXX(Language);
+}
+
+std::vector<SkippedSource>
+dropNonCxxSources(const tooling::CompilationDatabase &DB,
+                  std::vector<std::string> &Files) {
+  std::vector<SkippedSource> Skipped;
+  std::vector<std::string> Kept;
+  for (std::string &F : Files) {
+    std::vector<tooling::CompileCommand> Cmds = DB.getCompileCommands(F);
+    std::optional<types::ID> NotCxx;
+    for (const tooling::CompileCommand &C : Cmds) {
+      types::ID L = sourceLanguage(C);
+      if (canHoldCoroutines(L)) {
+        NotCxx.reset();
+        break;
+      }
+      if (!NotCxx)
+        NotCxx = L;
+    }
+    if (!NotCxx) {
+      Kept.push_back(std::move(F)); // no command at all: reported later
+      continue;
+    }
+    Skipped.push_back({std::move(F), *NotCxx == types::TY_Object
+                                         ? "linker input"
+                                         : types::getTypeName(*NotCxx)});
+  }
+  Files = std::move(Kept);
+  return Skipped;
 }
 
 } // namespace unawaited::cli

@@ -15,6 +15,7 @@
 #include "Signals.h"
 #include "Worker.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -261,6 +262,68 @@ Error checkSomethingLeft(size_t Listed, size_t Unexcluded, size_t Left,
   return Error::success();
 }
 
+/// "assembler-with-cpp, c": the languages of \p Skipped, each once.
+std::string skippedLanguages(ArrayRef<SkippedSource> Skipped) {
+  std::set<std::string> Names;
+  for (const SkippedSource &S : Skipped)
+    Names.insert(S.Language);
+  return join(Names, ", ");
+}
+
+/// Leaves out of \p Files the sources that cannot hold coroutines (C,
+/// assembly, Objective-C), into \p Skipped. A gate must not pass on
+/// nothing: a database without a C++ source is an input error (as one
+/// without files is); sources named on the command line that are none of
+/// them C++ (a pre-commit hook given only C files) are normal, a warning.
+Error skipNonCxx(const tooling::CompilationDatabase &DB,
+                 std::vector<std::string> &Files, bool Named,
+                 std::vector<SkippedSource> &Skipped) {
+  Skipped = dropNonCxxSources(DB, Files);
+  if (!Files.empty() || Skipped.empty())
+    return Error::success();
+  if (!Named) {
+    return createStringError("the compilation database lists no C++ source "
+                             "(%zu not C++: %s); nothing to analyse",
+                             Skipped.size(), skippedLanguages(Skipped).c_str());
+  }
+  WithColor::warning(errs(), "unawaited")
+      << formatv("no source given is C++ ({0} not C++: {1}); nothing "
+                 "analysed\n",
+                 Skipped.size(), skippedLanguages(Skipped));
+  return Error::success();
+}
+
+/// "2 could not be analysed": a count of files, each failing under one or
+/// more of its compile commands; "(4 compile commands)" when they are not
+/// as many as the files.
+std::string failedFilesSummary(ArrayRef<Failure> Failures) {
+  std::set<std::string> Files;
+  for (const Failure &F : Failures)
+    Files.insert(F.File);
+  std::string S = formatv("{0} could not be analysed", Files.size()).str();
+  if (Failures.size() != Files.size())
+    S += formatv(" ({0} compile commands)", Failures.size()).str();
+  return S;
+}
+
+/// The text format's last line: "unawaited: 2 findings in 3 files", then
+/// what the baseline hid, what could not be analysed and what was skipped.
+std::string summaryLine(const Report &R, ArrayRef<SkippedSource> Skipped) {
+  std::string Line =
+      formatv("unawaited: {0} finding{1} in {2} file{3}", R.Findings.size(),
+              R.Findings.size() == 1 ? "" : "s", R.FilesAnalysed,
+              R.FilesAnalysed == 1 ? "" : "s");
+  if (R.Suppressed)
+    Line += formatv(", {0} in the baseline", R.Suppressed).str();
+  if (!R.Failures.empty())
+    Line += ", " + failedFilesSummary(R.Failures);
+  if (!Skipped.empty())
+    Line += formatv(", {0} skipped as not C++ ({1})", Skipped.size(),
+                    skippedLanguages(Skipped))
+                .str();
+  return Line + "\n";
+}
+
 /// Prints \p E as an error line, if it is one.
 bool failed(Error E) {
   if (!E)
@@ -395,6 +458,9 @@ int main(int argc, const char **argv) {
         Files.push_back(Abs);
     }
   }
+  std::vector<SkippedSource> Skipped;
+  if (Error E = skipNonCxx(*DB, Files, !Sources.empty(), Skipped))
+    return usageError(toString(std::move(E)));
   std::optional<Regex> ExcludeRe;
   size_t Listed = Files.size();
   if (!Exclude.empty()) {
@@ -467,6 +533,8 @@ int main(int argc, const char **argv) {
       return usageError("no compile command for '" + F + "'");
     std::vector<WorkerTask> Mine;
     for (tooling::CompileCommand &C : Cmds) {
+      if (!canHoldCoroutines(sourceLanguage(C)))
+        continue; // this command compiles it as C, say; another as C++
       if (Error E = checkCommandDirectory(C))
         return usageError(toString(std::move(E)));
       WorkerTask T;
@@ -650,20 +718,8 @@ int main(int argc, const char **argv) {
   }
   if (interruptSignal())
     return interrupted(Bar); // while writing: the outputs were finished
-  if (!Quiet && OutputFormat == Format::Text) {
-    errs() << formatv("unawaited: {0} finding{1} in {2} file{3}{4}{5}\n",
-                      R.Findings.size(), R.Findings.size() == 1 ? "" : "s",
-                      R.FilesAnalysed, R.FilesAnalysed == 1 ? "" : "s",
-                      R.Suppressed ? formatv(", {0} in the baseline",
-                                             R.Suppressed)
-                                         .str()
-                                   : std::string(),
-                      R.Failures.empty()
-                          ? std::string()
-                          : formatv(", {0} could not be analysed",
-                                    R.Failures.size())
-                                .str());
-  }
+  if (!Quiet && OutputFormat == Format::Text)
+    errs() << summaryLine(R, Skipped);
   if (OutputFailed)
     return 2;
   if (!R.Failures.empty())

@@ -199,6 +199,94 @@ TEST_F(Cli, UncompilableFileIsExitThreeAndTheRestIsAnalysed) {
   EXPECT_NE(R.Out.find("bad.cpp:4:3: warning"), std::string::npos);
 }
 
+// clang-tidy's frontend defines __clang_analyzer__; the build's compiler
+// does not. Code a library hides from analyzers is what the build compiles,
+// so it is what is analysed. A command that defines the macro itself keeps
+// it.
+TEST_F(Cli, AnalysesWhatTheBuildCompilesWithoutClangAnalyzerMacro) {
+  writeFile(Dir + "/hidden.cpp", "#include \"task.h\"\n"
+                                 "demo::Task<int> fetch();\n"
+                                 "#ifdef __clang_analyzer__\n"
+                                 "#error analyzers only\n"
+                                 "#else\n"
+                                 "demo::Task<> h() {\n  fetch();\n"
+                                 "  co_return;\n}\n"
+                                 "#endif\n");
+  writeDb({"hidden.cpp"});
+  RunResult R = cli({"-p", "."});
+  EXPECT_EQ(R.ExitCode, 1) << R.Err;
+  EXPECT_NE(R.Out.find("hidden.cpp:7:3: warning"), std::string::npos) << R.Out;
+  EXPECT_EQ(R.Err.find("could not analyse"), std::string::npos) << R.Err;
+  // Without a database too (the arguments after --).
+  RunResult Fixed = cli({"hidden.cpp", "--", "-std=c++20",
+                         "-I" + std::string(UNAWAITED_TEST_INPUTS)});
+  EXPECT_EQ(Fixed.ExitCode, 1) << Fixed.Err;
+  RunResult Defined =
+      cli({"hidden.cpp", "--", "-std=c++20", "-D__clang_analyzer__=1",
+           "-I" + std::string(UNAWAITED_TEST_INPUTS)});
+  EXPECT_EQ(Defined.ExitCode, 3) << Defined.Err;
+  EXPECT_NE(Defined.Err.find("error: analyzers only"), std::string::npos)
+      << Defined.Err;
+}
+
+// Sources that cannot hold coroutines (assembly, C, Objective-C) are not
+// analysed; their language is decided as clang decides it: -x wins, then
+// the extension, with C read as C++ by a C++ driver. A run left with
+// nothing never passes silently.
+TEST_F(Cli, NonCxxSourcesAreSkippedAsClangWouldCompileThem) {
+  writeFile(Dir + "/start.S", ".globl start\nstart:\n  ret\n");
+  writeFile(Dir + "/plain.c", "int plain(void) { int new = 1; return new; }\n");
+  writeFile(Dir + "/ui.m", "@interface Ui\n@end\n");
+  writeFile(Dir + "/c_named.cpp",
+            "int named(void) { int new = 1; return new; }\n");
+  writeFile(Dir + "/cxx.c", readFile(Dir + "/bad.cpp"));
+  writeFile(Dir + "/gxx.c", readFile(Dir + "/bad.cpp"));
+  std::string Inc = "-I" + std::string(UNAWAITED_TEST_INPUTS);
+  auto Entry = [&](const std::string &File, const std::string &Command) {
+    return "{\"directory\": \"" + Dir + "\", \"file\": \"" + File +
+           "\", \"command\": \"" + Command + "\"}";
+  };
+  std::string Cxx =
+      Entry("bad.cpp", "clang++ -std=c++20 " + Inc + " -c bad.cpp");
+  std::string Asm = Entry("start.S", "cc -c start.S");
+  std::string C = Entry("plain.c", "cc -std=c11 -c plain.c");
+  writeFile(
+      Dir + "/compile_commands.json",
+      "[" + Cxx + "," + Asm + "," + C + "," + Entry("ui.m", "cc -c ui.m") +
+          "," + Entry("c_named.cpp", "cc -x c -c c_named.cpp") + "," +
+          Entry("cxx.c", "clang -x c++ -std=c++20 " + Inc + " -c cxx.c") + "," +
+          Entry("gxx.c", "g++ -std=c++20 " + Inc + " -c gxx.c") + "]");
+  RunResult R = cli({"-p", "."});
+  EXPECT_EQ(R.ExitCode, 1) << R.Err;
+  EXPECT_NE(R.Out.find("/bad.cpp:4:3: warning"), std::string::npos) << R.Out;
+  EXPECT_NE(R.Out.find("/cxx.c:4:3: warning"), std::string::npos) << R.Out;
+  EXPECT_NE(R.Out.find("/gxx.c:4:3: warning"), std::string::npos) << R.Out;
+  EXPECT_EQ(R.Err, "unawaited: 3 findings in 3 files, 4 skipped as not C++ "
+                   "(assembler-with-cpp, c, objective-c)\n");
+
+  // Only skipped sources named: a warning, and nothing to fail on.
+  RunResult Named = cli({"-p", ".", "start.S", "plain.c"});
+  EXPECT_EQ(Named.ExitCode, 0) << Named.Err;
+  EXPECT_EQ(Named.Err.rfind("unawaited: warning: no source given is C++ (2 "
+                            "not C++: assembler-with-cpp, c); nothing "
+                            "analysed\n",
+                            0),
+            0u)
+      << Named.Err;
+
+  // A database with no C++ source at all: an input error, before any work.
+  writeFile(Dir + "/compile_commands.json", "[" + Asm + "," + C + "]");
+  RunResult None =
+      run({"/usr/bin/env", "UNAWAITED_TEST_WORKER_LOG=" + Dir + "/log",
+           UNAWAITED_CLI, "--progress=never", "-p", "."},
+          Dir);
+  EXPECT_EQ(None.ExitCode, 2) << None.Err;
+  EXPECT_EQ(None.Err, "unawaited: error: the compilation database lists no "
+                      "C++ source (2 not C++: assembler-with-cpp, c); "
+                      "nothing to analyse\n");
+  EXPECT_FALSE(llvm::sys::fs::exists(Dir + "/log"));
+}
+
 // Suppressions that do not pair up are clang-tidy's own error: the unit is
 // reported as not analysed for that reason, not as one that does not compile.
 TEST_F(Cli, UnmatchedNolintBeginIsNamedAsSuch) {
@@ -925,6 +1013,37 @@ TEST_F(Project, EveryCommandOfAFileIsAnalysed) {
   EXPECT_NE(Broken.Err.find("1 finding in 1 file, 1 could not be analysed"),
             std::string::npos)
       << Broken.Err;
+}
+
+// The summary counts files, not compile commands: two files that fail under
+// both of their commands are two files that could not be analysed, and the
+// line says how many commands that was.
+TEST_F(Project, SummaryCountsFailedFilesNotCommands) {
+  for (const char *N : {"d", "e"})
+    writeFile(Dir + "/src/" + N + ".cpp",
+              "#include \"shared.h\"\n"
+              "#ifdef BREAK\n  undeclared();\n"
+              "#endif\n"
+              "int broken() { return undeclared; }\n");
+  writeDb(commandEntry("src/a.cpp") + "," + commandEntry("src/d.cpp") + "," +
+          commandEntry("src/d.cpp", "-DBREAK") + "," +
+          commandEntry("src/e.cpp") + "," +
+          commandEntry("src/e.cpp", "-DBREAK"));
+  RunResult R = cli({"-p", "."});
+  EXPECT_EQ(R.ExitCode, 3) << R.Err;
+  EXPECT_NE(R.Err.find("unawaited: 2 findings in 3 files, 2 could not be "
+                       "analysed (4 compile commands)\n"),
+            std::string::npos)
+      << R.Err;
+  EXPECT_EQ(count(R.Err, "could not analyse '"), 4u) << R.Err;
+  EXPECT_EQ(count(R.Err, "(compile command 2 of 2)\n"), 2u) << R.Err;
+  // One command of one file: no command count to add.
+  writeDb(commandEntry("src/a.cpp") + "," + commandEntry("src/d.cpp"));
+  RunResult One = cli({"-p", "."});
+  EXPECT_NE(One.Err.find("unawaited: 2 findings in 2 files, 1 could not be "
+                         "analysed\n"),
+            std::string::npos)
+      << One.Err;
 }
 
 // Two configurations of one header give two findings with a fix at the same
