@@ -89,6 +89,10 @@ public:
   /// result (profiles' sync-waits and SyncWaitFunction).
   bool isRunner(const clang::FunctionDecl *FD);
 
+  /// Whether \p E makes a ready eager task that holds nothing (no value,
+  /// no failure): `seastar::make_ready_future<>()` and the like.
+  bool isReadyPlaceholder(const clang::Expr *E);
+
   /// The value of a branch condition that is a call to a test framework's
   /// always-true (or always-false) helper, as gtest's assertion macros use.
   std::optional<bool> constantCondition(const clang::Expr *Cond);
