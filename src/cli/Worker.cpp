@@ -340,7 +340,8 @@ int runWorker(llvm::StringRef TaskFile) {
       runClangTidy(Context, DB, {T.Command.Filename}, FS,
                    /*ApplyAnyFix=*/false);
 
-  llvm::json::Array Out;
+  // One record per line, each printed as it is made: neither side holds
+  // the whole unit's records as a JSON tree (kilobytes per object).
   for (const ClangTidyError &E : Errors) {
     DiagRecord D;
     D.Check = E.DiagnosticName;
@@ -363,9 +364,9 @@ int runWorker(llvm::StringRef TaskFile) {
       addFixes(N.Fix, Dir, Hashes, NR.Fixes);
       D.Notes.push_back(std::move(NR));
     }
-    Out.push_back(toJSON(D));
+    llvm::outs() << toJSON(D) << "\n";
   }
-  llvm::outs() << llvm::json::Value(std::move(Out)) << "\n";
+  llvm::outs().flush();
   return 0;
 }
 

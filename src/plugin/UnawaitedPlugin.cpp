@@ -103,9 +103,10 @@ public:
       }
     }
 
+    NolintFilter Nolint(SM);
     ClangDiagSink Sink(Diags, [&](const Finding &F) {
       return SM.isInSystemHeader(SM.getExpansionLoc(F.Loc)) ||
-             isSuppressedByNolint(SM, F.Loc, checkName(F.Check));
+             Nolint.isSuppressed(F.Loc, checkName(F.Check));
     });
     for (size_t G = 0; G < Groups.size(); ++G)
       analyzeTranslationUnit(Ctx, GroupOptions[G], Groups[G].second, Sink);

@@ -1046,6 +1046,47 @@ TEST_F(Project, SummaryCountsFailedFilesNotCommands) {
       << One.Err;
 }
 
+// Lines, columns, source lines and fix positions come from one read of each
+// file, however many findings, notes and fixes point into it and whatever
+// the format: a report costs time linear in its findings (the timing is
+// bench/ReportBench.cpp's and bench/report.sh's).
+TEST_F(Project, EachFileIsReadOnceForTheWholeReport) {
+  std::string Calls;
+  for (int I = 0; I < 20; ++I)
+    Calls += "  fetch();\n";
+  writeFile(Dir + "/src/many.cpp", "#include \"shared.h\"\n"
+                                   "demo::Task<> many() {\n" +
+                                       Calls +
+                                       "  co_return;\n}\n"
+                                       "void plain() {\n" +
+                                       Calls + "}\n");
+  writeDb(commandEntry("src/many.cpp") + "," + commandEntry("src/a.cpp"));
+  for (const char *Format : {"text", "json", "sarif", "github"}) {
+    std::string Log = Dir + "/reads-" + Format;
+    RunResult R =
+        run({"/usr/bin/env", "UNAWAITED_TEST_READ_LOG=" + Log, UNAWAITED_CLI,
+             "--progress=never", "-p", ".", std::string("--format=") + Format,
+             "--write-baseline=base.json", "--export-fixes=fixes.yaml"},
+            Dir);
+    EXPECT_EQ(R.ExitCode, 1) << Format << R.Err;
+    if (std::string(Format) == "text")
+      EXPECT_EQ(count(R.Out, ": warning:"), 42u) << R.Out;
+    std::string Reads = readFile(Log);
+    EXPECT_EQ(count(Reads, "/src/many.cpp\n"), 1u) << Format << "\n" << Reads;
+    EXPECT_EQ(count(Reads, "/include/shared.h\n"), 1u) << Format << Reads;
+    EXPECT_EQ(count(Reads, "/src/a.cpp\n"), 1u) << Format << Reads;
+    EXPECT_EQ(count(Reads, "\n"), 3u) << Format << Reads;
+  }
+  // The baseline's fingerprints read the source lines the same way.
+  std::string Log = Dir + "/reads-baseline";
+  RunResult B =
+      run({"/usr/bin/env", "UNAWAITED_TEST_READ_LOG=" + Log, UNAWAITED_CLI,
+           "--progress=never", "-p", ".", "--baseline=base.json"},
+          Dir);
+  EXPECT_EQ(B.ExitCode, 0) << B.Out << B.Err;
+  EXPECT_EQ(count(readFile(Log), "\n"), 3u) << readFile(Log);
+}
+
 // Two configurations of one header give two findings with a fix at the same
 // place; --fix applies one, skips the other whole, and says so.
 TEST_F(Project, OverlappingFixesAreSkippedNotMerged) {
