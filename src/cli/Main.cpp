@@ -490,6 +490,10 @@ int main(int argc, const char **argv) {
     if (!Files.empty() && !anyCheckEnabled(**Provider, Files))
       return usageError("no checks enabled: --checks or the configuration "
                         "disable every coro-* check");
+    // Once for the run, not once per check and file as the workers' checks
+    // would (and they report only findings).
+    for (const std::string &P : optionProblems(**Provider, Files))
+      WithColor::warning(errs(), "unawaited") << P << "\n";
   }
   std::optional<Baseline> Base;
   if (!BaselineFile.empty()) {
