@@ -46,6 +46,31 @@ inline std::string generateFunction(unsigned Statements) {
   return S;
 }
 
+/// A translation unit of \p Calls discarded calls, each a finding: in
+/// coroutines of 50 calls (a finding with a `co_await` fix-it), every fifth
+/// function a plain one (a finding with a note, no fix), and every tenth
+/// wrapped in NOLINTBEGIN/NOLINTEND for another check, which suppress
+/// nothing but must be read. What a report costs per finding, in every
+/// output format and front end (bench/report.sh, ReportBench.cpp).
+inline std::string generateDiscards(unsigned Calls) {
+  std::string S = "#include \"task.h\"\nusing demo::Task;\nTask<> send(int);\n";
+  unsigned Made = 0;
+  for (unsigned F = 0; Made < Calls; ++F) {
+    bool Nolint = F % 10 == 0;
+    bool Plain = F % 5 == 4;
+    std::string N = std::to_string(F);
+    if (Nolint)
+      S += "// NOLINTBEGIN(coro-unawaited-variable)\n";
+    S += Plain ? "void plain" + N + "() {\n" : "Task<> coro" + N + "() {\n";
+    for (unsigned I = 0; I < 50 && Made < Calls; ++I, ++Made)
+      S += "  send(" + std::to_string(Made) + ");\n";
+    S += Plain ? "}\n" : "  co_return;\n}\n";
+    if (Nolint)
+      S += "// NOLINTEND(coro-unawaited-variable)\n";
+  }
+  return S;
+}
+
 } // namespace unawaited::bench
 
 #endif

@@ -9,7 +9,8 @@
 #   clang-tidy-19 -load unawaited-tidy.so per file
 #   clang-tidy-19 bugprone-unused-return-value with CheckedReturnTypes set
 #     to the same task types (the nearest existing check)
-# and prints median CPU seconds, wall seconds and peak RSS, and ratios.
+# and prints median CPU seconds, wall seconds and peak RSS, and ratios;
+# then bench/report.sh's table: report time against the number of findings.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-3}
@@ -101,3 +102,8 @@ END {
     printf "| %s | %.2f | %.2f | %.0f | %.2fx | %.2fx |\n", m, c, w, r/1024, c/base_cpu, r/base_rss }
   printf "\nunawaited -jN wall / -j1 wall: %.2f\n", median(wall["unawaited-jN"])/j1_wall
 }' "$work/samples"
+
+echo
+echo "Report time against the number of findings (bench/report.sh):"
+echo
+"$root/bench/report.sh"

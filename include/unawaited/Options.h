@@ -53,6 +53,13 @@ struct Options {
 
   /// Reads every option through \p Get; absent keys keep their defaults.
   static Options read(Getter Get);
+  /// What read() would ignore or keep to itself in the values \p Get
+  /// gives: a boolean option that is not true or false (read() keeps the
+  /// default), an unknown profile name. One message per problem, in the
+  /// order of the keys, e.g. "invalid value 'maybe' for option
+  /// 'AllowCastToVoid' (expected true or false); using false". Each
+  /// front end reports them once.
+  static std::vector<std::string> problems(Getter Get);
   /// Writes every option (with its current value) through \p Put.
   void store(Setter Put) const;
 };

@@ -62,8 +62,9 @@ std::string fingerprint(const DiagRecord &D, llvm::StringRef BaselineDir) {
 llvm::Expected<Baseline> Baseline::load(llvm::StringRef Path) {
   auto Buf = llvm::MemoryBuffer::getFile(Path);
   if (!Buf)
-    return llvm::createStringError(Buf.getError(), "cannot read baseline '%s'",
-                                   Path.str().c_str());
+    return llvm::createStringError(
+        Buf.getError(), "cannot read baseline '%s': %s", Path.str().c_str(),
+        Buf.getError().message().c_str());
   auto Parsed = llvm::json::parse((*Buf)->getBuffer());
   if (!Parsed)
     return llvm::createStringError("malformed baseline '%s': %s",

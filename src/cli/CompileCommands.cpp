@@ -11,7 +11,9 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
+#include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/YAMLParser.h"
 
 using namespace clang;
 
@@ -20,6 +22,45 @@ using namespace clang;
 #endif
 
 namespace unawaited::cli {
+
+/// \p Text with what a terminal should not be sent replaced: control
+/// characters as \xNN, invalid UTF-8 as U+FFFD.
+static std::string printable(llvm::StringRef Text) {
+  std::string Valid =
+      llvm::json::isUTF8(Text) ? Text.str() : llvm::json::fixUTF8(Text);
+  std::string Out;
+  for (char C : Valid) {
+    auto U = static_cast<unsigned char>(C);
+    if (U < 0x20 || U == 0x7f)
+      Out += llvm::formatv("\\x{0:x-2}", U).str();
+    else
+      Out += C;
+  }
+  return Out;
+}
+
+/// The first syntax error of \p Text as the compilation database's own
+/// parser (LLVM's YAML, of which JSON is a subset) sees it, as
+/// "line L, column C: message"; "" when there is none. Asked first, so
+/// that the parser's diagnostic, which quotes the offending line raw, is
+/// never printed on stderr.
+static std::string firstSyntaxError(llvm::StringRef Text) {
+  llvm::SourceMgr SM;
+  std::string First;
+  SM.setDiagHandler(
+      [](const llvm::SMDiagnostic &D, void *Out) {
+        auto &S = *static_cast<std::string *>(Out);
+        if (S.empty())
+          S = llvm::formatv("line {0}, column {1}: {2}", D.getLineNo(),
+                            D.getColumnNo() + 1, printable(D.getMessage()))
+                  .str();
+      },
+      &First);
+  llvm::yaml::Stream Stream(Text, SM);
+  for (llvm::yaml::Document &Doc : Stream)
+    Doc.skip();
+  return Stream.failed() && First.empty() ? "not valid JSON" : First;
+}
 
 /// compile_commands.json with relative "directory" entries resolved against
 /// the file's own directory (the format says absolute; generators differ).
@@ -30,6 +71,9 @@ loadJsonFile(llvm::StringRef Path, std::string &Err) {
     Err = Buf.getError().message();
     return nullptr;
   }
+  Err = firstSyntaxError((*Buf)->getBuffer());
+  if (!Err.empty())
+    return nullptr;
   llvm::SmallString<256> Base(Path);
   (void)llvm::sys::fs::make_absolute(Base); // no working directory: keep it
   llvm::sys::path::remove_filename(Base);
@@ -60,8 +104,10 @@ loadJsonFile(llvm::StringRef Path, std::string &Err) {
   } else {
     llvm::consumeError(Parsed.takeError());
   }
-  return tooling::JSONCompilationDatabase::loadFromBuffer(
+  auto DB = tooling::JSONCompilationDatabase::loadFromBuffer(
       Text, Err, tooling::JSONCommandLineSyntax::AutoDetect);
+  Err = printable(llvm::StringRef(Err).trim().split('\n').first);
+  return DB;
 }
 
 llvm::Expected<std::unique_ptr<tooling::CompilationDatabase>>
@@ -76,7 +122,7 @@ loadDatabase(llvm::StringRef BuildPath) {
       if (!DB)
         return llvm::createStringError(
             "malformed compilation database '%s': %s", Json.c_str(),
-            llvm::StringRef(Err).trim().split('\n').first.str().c_str());
+            Err.c_str());
     } else {
       DB = tooling::CompilationDatabase::loadFromDirectory(BuildPath, Err);
     }
@@ -87,9 +133,8 @@ loadDatabase(llvm::StringRef BuildPath) {
   } else if (llvm::sys::fs::exists(BuildPath)) {
     DB = loadJsonFile(BuildPath, Err);
     if (!DB)
-      return llvm::createStringError(
-          "malformed compilation database '%s': %s", BuildPath.str().c_str(),
-          llvm::StringRef(Err).trim().split('\n').first.str().c_str());
+      return llvm::createStringError("malformed compilation database '%s': %s",
+                                     BuildPath.str().c_str(), Err.c_str());
   } else {
     return llvm::createStringError("compilation database '%s' does not exist",
                                    BuildPath.str().c_str());

@@ -160,6 +160,30 @@ llvm::Error checkWritable(llvm::StringRef Path) {
   return llvm::Error::success();
 }
 
+/// The byte ranges of the replacements accepted so far in one file, by
+/// offset: a new one is checked against its two neighbours only, so
+/// accepting N fixes costs N log N, not N squared.
+class TakenRanges {
+public:
+  /// Whether [Offset, Offset + Length) starts where an accepted one does
+  /// or overlaps one: then tooling::Replacements would merge or reject it.
+  bool overlaps(unsigned Offset, unsigned Length) const {
+    auto Next = Ranges.lower_bound(Offset);
+    if (Next != Ranges.end() &&
+        (Next->first == Offset || Next->first < Offset + Length))
+      return true;
+    // Accepted ranges do not overlap, so only the one just before can
+    // reach Offset.
+    return Next != Ranges.begin() && std::prev(Next)->second > Offset;
+  }
+  void add(unsigned Offset, unsigned Length) {
+    Ranges.emplace(Offset, Offset + Length);
+  }
+
+private:
+  std::map<unsigned, unsigned> Ranges; ///< start -> end
+};
+
 /// Decides which findings --fix applies: their own fixes (never notes'),
 /// not from a failed unit, not touching a file in \p Unusable, and not
 /// overlapping a fix accepted before. Fills \p PerFile with the accepted
@@ -169,6 +193,7 @@ acceptFixes(const std::vector<DiagRecord> &Findings,
             std::map<std::string, tooling::Replacements> &PerFile,
             FixSummary &Summary, const std::set<std::string> &Unusable = {}) {
   std::vector<bool> Accepted(Findings.size(), false);
+  std::map<std::string, TakenRanges> Taken;
   for (size_t I = 0; I < Findings.size(); ++I) {
     const DiagRecord &D = Findings[I];
     // Code that does not compile is not ours to edit.
@@ -177,30 +202,32 @@ acceptFixes(const std::vector<DiagRecord> &Findings,
           return Unusable.count(F.File);
         }))
       continue;
-    // All of a finding's replacements, or none of them.
-    std::map<std::string, tooling::Replacements> Trial = PerFile;
+    // All of a finding's replacements, or none of them: checked against
+    // those accepted and against each other first.
+    std::map<std::string, TakenRanges> Mine;
     bool Ok = true;
     for (const FixRecord &F : D.Fixes) {
-      tooling::Replacement R(F.File, F.Offset, F.Length, F.Text);
-      tooling::Replacements &Set = Trial[F.File];
-      bool Overlaps = false;
-      for (const tooling::Replacement &Existing : Set) {
-        if (Existing.getOffset() == R.getOffset() ||
-            (R.getOffset() < Existing.getOffset() + Existing.getLength() &&
-             Existing.getOffset() < R.getOffset() + R.getLength()))
-          Overlaps = true;
-      }
-      if (Overlaps || Set.add(R)) {
+      auto Earlier = Taken.find(F.File);
+      if ((Earlier != Taken.end() &&
+           Earlier->second.overlaps(F.Offset, F.Length)) ||
+          Mine[F.File].overlaps(F.Offset, F.Length)) {
         Ok = false;
         break;
       }
+      Mine[F.File].add(F.Offset, F.Length);
     }
-    if (Ok) {
-      PerFile = std::move(Trial);
-      Accepted[I] = true;
-    } else {
+    if (!Ok) {
       ++Summary.Skipped;
+      continue;
     }
+    for (const FixRecord &F : D.Fixes) {
+      Taken[F.File].add(F.Offset, F.Length);
+      // Overlapping none and starting where none does, it is inserted as
+      // it is (Replacements::add merges or fails only otherwise).
+      llvm::cantFail(PerFile[F.File].add(
+          tooling::Replacement(F.File, F.Offset, F.Length, F.Text)));
+    }
+    Accepted[I] = true;
   }
   return Accepted;
 }

@@ -13,6 +13,7 @@
 #include "Output.h"
 #include "Scheduler.h"
 #include "Signals.h"
+#include "SourceFiles.h"
 #include "Worker.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringExtras.h"
@@ -162,22 +163,7 @@ std::string absolutePath(StringRef Path) {
 /// Fills in line and column from the file's bytes.
 void locate(const std::string &File, unsigned Offset, unsigned &Line,
             unsigned &Column) {
-  static std::map<std::string, std::vector<unsigned>> LineStarts;
-  auto It = LineStarts.find(File);
-  if (It == LineStarts.end()) {
-    std::vector<unsigned> Starts = {0};
-    if (auto Buf = MemoryBuffer::getFile(File)) {
-      StringRef Text = (*Buf)->getBuffer();
-      for (unsigned I = 0; I < Text.size(); ++I)
-        if (Text[I] == '\n')
-          Starts.push_back(I + 1);
-    }
-    It = LineStarts.emplace(File, std::move(Starts)).first;
-  }
-  const std::vector<unsigned> &S = It->second;
-  auto Up = std::upper_bound(S.begin(), S.end(), Offset);
-  Line = static_cast<unsigned>(Up - S.begin());
-  Column = Offset - *(Up - 1) + 1;
+  std::tie(Line, Column) = SourceFiles::shared().lineColumn(File, Offset);
 }
 
 struct ProgressBar {
@@ -504,6 +490,10 @@ int main(int argc, const char **argv) {
     if (!Files.empty() && !anyCheckEnabled(**Provider, Files))
       return usageError("no checks enabled: --checks or the configuration "
                         "disable every coro-* check");
+    // Once for the run, not once per check and file as the workers' checks
+    // would (and they report only findings).
+    for (const std::string &P : optionProblems(**Provider, Files))
+      WithColor::warning(errs(), "unawaited") << P << "\n";
   }
   std::optional<Baseline> Base;
   if (!BaselineFile.empty()) {

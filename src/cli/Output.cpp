@@ -1,11 +1,9 @@
 //===- Output.cpp ---------------------------------------------------------===//
 #include "Output.h"
-#include "llvm/ADT/StringMap.h"
+#include "SourceFiles.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include <map>
-#include <mutex>
 
 namespace unawaited::cli {
 
@@ -18,24 +16,7 @@ static const char *const ChecksDocURI =
     "https://github.com/unawaited/unawaited/blob/main/docs/checks/";
 
 std::string sourceLine(llvm::StringRef File, unsigned Line) {
-  static std::mutex Mu;
-  static llvm::StringMap<std::unique_ptr<llvm::MemoryBuffer>> Cache;
-  std::lock_guard<std::mutex> Lock(Mu);
-  auto It = Cache.find(File);
-  if (It == Cache.end()) {
-    auto Buf = llvm::MemoryBuffer::getFile(File);
-    It = Cache.try_emplace(File, Buf ? std::move(*Buf) : nullptr).first;
-  }
-  if (!It->second || Line == 0)
-    return "";
-  llvm::StringRef Text = It->second->getBuffer();
-  for (unsigned L = 1; L < Line; ++L) {
-    size_t NL = Text.find('\n');
-    if (NL == llvm::StringRef::npos)
-      return "";
-    Text = Text.drop_front(NL + 1);
-  }
-  return Text.split('\n').first.rtrim("\r").str();
+  return SourceFiles::shared().line(File, Line).str();
 }
 
 //===-- text --------------------------------------------------------------===//
@@ -69,17 +50,10 @@ static void writeSnippet(llvm::raw_ostream &OS, bool Color,
   for (const FixRecord &F : Fixes) {
     if (F.File != File || F.Length != 0)
       continue;
-    auto Buf = llvm::MemoryBuffer::getFile(F.File);
-    if (!Buf)
-      continue;
-    llvm::StringRef Before = (*Buf)->getBuffer().substr(0, F.Offset);
-    unsigned FixLine = 1 + Before.count('\n');
+    auto [FixLine, FixCol] = SourceFiles::shared().lineColumn(F.File, F.Offset);
     if (FixLine != Line)
       continue;
-    size_t LastNL = Before.rfind('\n');
-    unsigned FixCol =
-        LastNL == llvm::StringRef::npos ? F.Offset : F.Offset - LastNL - 1;
-    OS << Pad << " | " << std::string(FixCol, ' ');
+    OS << Pad << " | " << std::string(FixCol - 1, ' ');
     if (Color)
       OS.changeColor(llvm::raw_ostream::GREEN);
     OS << F.Text;
@@ -130,48 +104,60 @@ static llvm::json::Value fixesJSON(const std::vector<FixRecord> &Fixes) {
   return A;
 }
 
+static llvm::json::Value findingJSON(const DiagRecord &D) {
+  llvm::json::Array Notes;
+  for (const NoteRecord &N : D.Notes) {
+    Notes.push_back(llvm::json::Object{{"file", N.File},
+                                       {"line", N.Line},
+                                       {"column", N.Column},
+                                       {"message", N.Message},
+                                       {"fixes", fixesJSON(N.Fixes)}});
+  }
+  return llvm::json::Object{
+      {"check", D.Check},         {"level", D.Level},
+      {"file", D.File},           {"line", D.Line},
+      {"column", D.Column},       {"message", D.Message},
+      {"function", D.Function},   {"fixes", fixesJSON(D.Fixes)},
+      {"notes", std::move(Notes)}};
+}
+
+static llvm::json::Value failureJSON(const Failure &F) {
+  llvm::json::Array Errors;
+  for (const DiagRecord &E : F.Errors) {
+    Errors.push_back(llvm::json::Object{{"file", E.File},
+                                        {"line", E.Line},
+                                        {"column", E.Column},
+                                        {"message", E.Message}});
+  }
+  return llvm::json::Object{
+      {"file", F.File}, {"reason", F.Reason}, {"errors", std::move(Errors)}};
+}
+
+// The JSON and SARIF documents are streamed: one finding's tree at a time,
+// never the whole report's (an llvm::json::Object takes kilobytes however
+// few its keys, and a SARIF result has fifteen). Values print their keys
+// sorted; the keys streamed here are written in that order by hand, so the
+// output is what printing the whole tree would give.
+
 static void writeJson(const Report &R, llvm::raw_ostream &OS) {
-  llvm::json::Array Findings;
-  for (const DiagRecord &D : R.Findings) {
-    llvm::json::Array Notes;
-    for (const NoteRecord &N : D.Notes) {
-      Notes.push_back(llvm::json::Object{{"file", N.File},
-                                         {"line", N.Line},
-                                         {"column", N.Column},
-                                         {"message", N.Message},
-                                         {"fixes", fixesJSON(N.Fixes)}});
-    }
-    Findings.push_back(llvm::json::Object{{"check", D.Check},
-                                          {"level", D.Level},
-                                          {"file", D.File},
-                                          {"line", D.Line},
-                                          {"column", D.Column},
-                                          {"message", D.Message},
-                                          {"function", D.Function},
-                                          {"fixes", fixesJSON(D.Fixes)},
-                                          {"notes", std::move(Notes)}});
-  }
-  llvm::json::Array Failures;
-  for (const Failure &F : R.Failures) {
-    llvm::json::Array Errors;
-    for (const DiagRecord &E : F.Errors) {
-      Errors.push_back(llvm::json::Object{{"file", E.File},
-                                          {"line", E.Line},
-                                          {"column", E.Column},
-                                          {"message", E.Message}});
-    }
-    Failures.push_back(llvm::json::Object{
-        {"file", F.File}, {"reason", F.Reason}, {"errors", std::move(Errors)}});
-  }
-  llvm::json::Object Root{
-      {"version", 1},
-      {"tool", llvm::json::Object{{"name", "unawaited"}, {"version", Version}}},
-      {"findings", std::move(Findings)},
-      {"failures", std::move(Failures)},
-      {"summary", llvm::json::Object{{"files", R.FilesAnalysed},
-                                     {"findings", R.Findings.size()},
-                                     {"baselined", R.Suppressed}}}};
-  OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Root))) << "\n";
+  llvm::json::OStream J(OS, /*IndentSize=*/2);
+  J.object([&] {
+    J.attributeArray("failures", [&] {
+      for (const Failure &F : R.Failures)
+        J.value(failureJSON(F));
+    });
+    J.attributeArray("findings", [&] {
+      for (const DiagRecord &D : R.Findings)
+        J.value(findingJSON(D));
+    });
+    J.attribute("summary", llvm::json::Object{{"files", R.FilesAnalysed},
+                                              {"findings", R.Findings.size()},
+                                              {"baselined", R.Suppressed}});
+    J.attribute("tool", llvm::json::Object{{"name", "unawaited"},
+                                           {"version", Version}});
+    J.attribute("version", 1);
+  });
+  OS << "\n";
 }
 
 //===-- sarif -------------------------------------------------------------===//
@@ -185,18 +171,6 @@ static std::string fileURI(llvm::StringRef Path) {
       Out += llvm::formatv("%{0:X-2}", static_cast<unsigned char>(C)).str();
   }
   return Out;
-}
-
-/// Line and column (1-based) of a byte offset in a file.
-static std::pair<unsigned, unsigned> lineCol(llvm::StringRef File,
-                                             unsigned Offset) {
-  auto Buf = llvm::MemoryBuffer::getFile(File);
-  if (!Buf)
-    return {1, 1};
-  llvm::StringRef Before = (*Buf)->getBuffer().substr(0, Offset);
-  size_t NL = Before.rfind('\n');
-  unsigned Col = NL == llvm::StringRef::npos ? Offset + 1 : Offset - NL;
-  return {static_cast<unsigned>(1 + Before.count('\n')), Col};
 }
 
 static llvm::json::Object sarifLocation(llvm::StringRef File, unsigned Line,
@@ -221,6 +195,60 @@ static const char *ruleDescription(llvm::StringRef Check) {
   return "unawaited finding";
 }
 
+static llvm::json::Value
+sarifResult(const DiagRecord &D,
+            const std::map<std::string, size_t> &RuleIndex) {
+  llvm::json::Object Result{
+      {"ruleId", D.Check},
+      {"level", D.Level == "error" ? "error" : "warning"},
+      {"message", llvm::json::Object{{"text", D.Message}}},
+      {"locations",
+       llvm::json::Array{sarifLocation(D.File, D.Line, D.Column)}}};
+  if (!D.Function.empty()) {
+    (*Result.getArray("locations"))[0].getAsObject()->try_emplace(
+        "logicalLocations",
+        llvm::json::Array{llvm::json::Object{{"fullyQualifiedName", D.Function},
+                                             {"kind", "function"}}});
+  }
+  auto Idx = RuleIndex.find(D.Check);
+  if (Idx != RuleIndex.end())
+    Result["ruleIndex"] = Idx->second;
+  if (!D.Notes.empty()) {
+    llvm::json::Array Related;
+    int Id = 0;
+    for (const NoteRecord &N : D.Notes) {
+      llvm::json::Object L = sarifLocation(N.File, N.Line, N.Column);
+      L["id"] = Id++;
+      L["message"] = llvm::json::Object{{"text", N.Message}};
+      Related.push_back(std::move(L));
+    }
+    Result["relatedLocations"] = std::move(Related);
+  }
+  if (!D.Fixes.empty()) {
+    std::map<std::string, llvm::json::Array> PerFile;
+    for (const FixRecord &F : D.Fixes) {
+      auto [SL, SC] = SourceFiles::shared().lineColumn(F.File, F.Offset);
+      auto [EL, EC] =
+          SourceFiles::shared().lineColumn(F.File, F.Offset + F.Length);
+      PerFile[F.File].push_back(llvm::json::Object{
+          {"deletedRegion", llvm::json::Object{{"startLine", SL},
+                                               {"startColumn", SC},
+                                               {"endLine", EL},
+                                               {"endColumn", EC}}},
+          {"insertedContent", llvm::json::Object{{"text", F.Text}}}});
+    }
+    llvm::json::Array Changes;
+    for (auto &[File, Reps] : PerFile)
+      Changes.push_back(llvm::json::Object{
+          {"artifactLocation", llvm::json::Object{{"uri", fileURI(File)}}},
+          {"replacements", std::move(Reps)}});
+    Result["fixes"] = llvm::json::Array{llvm::json::Object{
+        {"description", llvm::json::Object{{"text", "insert the fix-it"}}},
+        {"artifactChanges", std::move(Changes)}}};
+  }
+  return Result;
+}
+
 static void writeSarif(const Report &R, llvm::raw_ostream &OS) {
   std::map<std::string, size_t> RuleIndex;
   for (const char *C : {"coro-discarded-task", "coro-discarded-eager-task",
@@ -240,80 +268,37 @@ static void writeSarif(const Report &R, llvm::raw_ostream &OS) {
         {"helpUri", std::string(ChecksDocURI) + C + ".md"},
         {"defaultConfiguration", llvm::json::Object{{"level", "warning"}}}});
   }
-  llvm::json::Array Results;
-  for (const DiagRecord &D : R.Findings) {
-    llvm::json::Object Result{
-        {"ruleId", D.Check},
-        {"level", D.Level == "error" ? "error" : "warning"},
-        {"message", llvm::json::Object{{"text", D.Message}}},
-        {"locations",
-         llvm::json::Array{sarifLocation(D.File, D.Line, D.Column)}}};
-    if (!D.Function.empty()) {
-      (*Result.getArray("locations"))[0].getAsObject()->try_emplace(
-          "logicalLocations",
-          llvm::json::Array{llvm::json::Object{
-              {"fullyQualifiedName", D.Function}, {"kind", "function"}}});
-    }
-    auto Idx = RuleIndex.find(D.Check);
-    if (Idx != RuleIndex.end())
-      Result["ruleIndex"] = Idx->second;
-    if (!D.Notes.empty()) {
-      llvm::json::Array Related;
-      int Id = 0;
-      for (const NoteRecord &N : D.Notes) {
-        llvm::json::Object L = sarifLocation(N.File, N.Line, N.Column);
-        L["id"] = Id++;
-        L["message"] = llvm::json::Object{{"text", N.Message}};
-        Related.push_back(std::move(L));
-      }
-      Result["relatedLocations"] = std::move(Related);
-    }
-    if (!D.Fixes.empty()) {
-      std::map<std::string, llvm::json::Array> PerFile;
-      for (const FixRecord &F : D.Fixes) {
-        auto [SL, SC] = lineCol(F.File, F.Offset);
-        auto [EL, EC] = lineCol(F.File, F.Offset + F.Length);
-        PerFile[F.File].push_back(llvm::json::Object{
-            {"deletedRegion",
-             llvm::json::Object{{"startLine", SL},
-                                {"startColumn", SC},
-                                {"endLine", EL},
-                                {"endColumn", EC}}},
-            {"insertedContent", llvm::json::Object{{"text", F.Text}}}});
-      }
-      llvm::json::Array Changes;
-      for (auto &[File, Reps] : PerFile)
-        Changes.push_back(llvm::json::Object{
-            {"artifactLocation", llvm::json::Object{{"uri", fileURI(File)}}},
-            {"replacements", std::move(Reps)}});
-      Result["fixes"] = llvm::json::Array{llvm::json::Object{
-          {"description", llvm::json::Object{{"text", "insert the fix-it"}}},
-          {"artifactChanges", std::move(Changes)}}};
-    }
-    Results.push_back(std::move(Result));
-  }
   llvm::json::Array Notifications;
   for (const Failure &F : R.Failures)
     Notifications.push_back(llvm::json::Object{
         {"level", "error"},
         {"message", llvm::json::Object{{"text", F.File + ": " + F.Reason}}}});
-  llvm::json::Object Run{
-      {"tool",
-       llvm::json::Object{
-           {"driver", llvm::json::Object{{"name", "unawaited"},
-                                         {"version", Version},
-                                         {"informationUri", HomeURI},
-                                         {"rules", std::move(Rules)}}}}},
-      {"results", std::move(Results)},
-      {"invocations",
-       llvm::json::Array{llvm::json::Object{
-           {"executionSuccessful", R.Failures.empty()},
-           {"toolExecutionNotifications", std::move(Notifications)}}}}};
-  llvm::json::Object Root{
-      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-      {"version", "2.1.0"},
-      {"runs", llvm::json::Array{std::move(Run)}}};
-  OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Root))) << "\n";
+  llvm::json::OStream J(OS, /*IndentSize=*/2);
+  J.object([&] {
+    J.attribute("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+    J.attributeArray("runs", [&] {
+      J.object([&] {
+        J.attribute(
+            "invocations",
+            llvm::json::Array{llvm::json::Object{
+                {"executionSuccessful", R.Failures.empty()},
+                {"toolExecutionNotifications", std::move(Notifications)}}});
+        J.attributeArray("results", [&] {
+          for (const DiagRecord &D : R.Findings)
+            J.value(sarifResult(D, RuleIndex));
+        });
+        J.attribute(
+            "tool",
+            llvm::json::Object{
+                {"driver", llvm::json::Object{{"name", "unawaited"},
+                                              {"version", Version},
+                                              {"informationUri", HomeURI},
+                                              {"rules", std::move(Rules)}}}});
+      });
+    });
+    J.attribute("version", "2.1.0");
+  });
+  OS << "\n";
 }
 
 //===-- github ------------------------------------------------------------===//

@@ -43,6 +43,23 @@ std::string firstLine(llvm::StringRef Text) {
   return "";
 }
 
+/// A worker's output: one JSON record per line (a line break inside a
+/// JSON string is escaped), parsed a line at a time.
+llvm::Expected<std::vector<DiagRecord>> parseRecords(llvm::StringRef Text) {
+  std::vector<DiagRecord> Records;
+  while (!Text.empty()) {
+    auto [Line, Rest] = Text.split('\n');
+    Text = Rest;
+    if (Line.trim().empty())
+      continue;
+    auto D = llvm::json::parse<DiagRecord>(Line);
+    if (!D)
+      return D.takeError();
+    Records.push_back(std::move(*D));
+  }
+  return Records;
+}
+
 TUResult runOne(const WorkerTask &Task, const ScheduleOptions &Opts) {
   TUResult R;
   R.File = Task.Command.Filename;
@@ -122,8 +139,7 @@ TUResult runOne(const WorkerTask &Task, const ScheduleOptions &Opts) {
     return R;
   }
   auto OutText = llvm::MemoryBuffer::getFile(Out.Path);
-  auto Parsed = OutText ? llvm::json::parse<std::vector<DiagRecord>>(
-                              (*OutText)->getBuffer())
+  auto Parsed = OutText ? parseRecords((*OutText)->getBuffer())
                         : llvm::Expected<std::vector<DiagRecord>>(
                               llvm::createStringError("no worker output"));
   if (!Parsed) {

@@ -9,6 +9,7 @@
 #include "clang-tidy/GlobList.h"
 #include "unawaited/CheckGlob.h"
 #include "unawaited/Finding.h"
+#include "unawaited/Options.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -18,6 +19,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <map>
+#include <set>
 #include <thread>
 
 using namespace clang;
@@ -94,16 +96,21 @@ private:
 static llvm::Expected<ClangTidyOptions> parseConfig(llvm::StringRef Text,
                                                     llvm::StringRef Origin) {
   std::string Problem;
-  auto Parsed = parseConfigurationWithDiags(llvm::MemoryBufferRef(Text, Origin),
-                                            [&](const llvm::SMDiagnostic &D) {
-                                              if (Problem.empty())
-                                                Problem = D.getMessage().str();
-                                            });
+  auto Parsed = parseConfigurationWithDiags(
+      llvm::MemoryBufferRef(Text, Origin), [&](const llvm::SMDiagnostic &D) {
+        if (Problem.empty())
+          Problem = llvm::formatv("{0}:{1}: {2}", D.getLineNo(),
+                                  D.getColumnNo() + 1, D.getMessage())
+                        .str();
+      });
   if (!Parsed) {
-    return llvm::createStringError(
-        "invalid configuration in %s: %s", Origin.str().c_str(),
-        Problem.empty() ? Parsed.getError().message().c_str()
-                        : Problem.c_str());
+    // "in <file>:<line>:<col>: <problem>", as the compiler plugin says it.
+    return Problem.empty()
+               ? llvm::createStringError("invalid configuration in %s: %s",
+                                         Origin.str().c_str(),
+                                         Parsed.getError().message().c_str())
+               : llvm::createStringError("invalid configuration in %s:%s",
+                                         Origin.str().c_str(), Problem.c_str());
   }
   return std::move(*Parsed);
 }
@@ -169,9 +176,19 @@ makeOptionsProvider(const WorkerTask &T) {
   return std::make_unique<CoroOptionsProvider>(std::move(Inner), T.Checks);
 }
 
+/// Whether \p File's directory exists, so that clang-tidy can look for
+/// its configuration: asked of a missing one, it prints "Error reading
+/// configuration from ..." on stderr, each time. Such a file is an input
+/// error the caller reports on its own, before any work.
+static bool configDirExists(llvm::StringRef File) {
+  return llvm::sys::fs::is_directory(llvm::sys::path::parent_path(File));
+}
+
 bool anyCheckEnabled(ClangTidyOptionsProvider &Provider,
                      llvm::ArrayRef<std::string> Files) {
   for (const std::string &F : Files) {
+    if (!configDirExists(F))
+      return true; // not ours to fail: the missing directory is reported
     // The same glob semantics the worker's clang-tidy applies.
     GlobList Globs(Provider.getOptions(F).Checks.value_or(""));
     for (CheckId Id : AllChecks)
@@ -179,6 +196,39 @@ bool anyCheckEnabled(ClangTidyOptionsProvider &Provider,
         return true;
   }
   return false;
+}
+
+std::vector<std::string> optionProblems(ClangTidyOptionsProvider &Provider,
+                                        llvm::ArrayRef<std::string> Files) {
+  std::vector<std::string> Problems;
+  std::set<std::string> Seen;
+  llvm::StringSet<> Dirs; // one file's options stand for its directory's
+  for (const std::string &F : Files) {
+    if (!Dirs.insert(llvm::sys::path::parent_path(F)).second ||
+        !configDirExists(F))
+      continue;
+    ClangTidyOptions O = Provider.getOptions(F);
+    GlobList Globs(O.Checks.value_or(""));
+    for (CheckId Id : AllChecks) {
+      if (!Globs.contains(checkName(Id)))
+        continue;
+      // As clang-tidy's getLocalOrGlobal: "<check>.<Key>", then "<Key>".
+      std::string Prefix = checkName(Id).str() + ".";
+      auto Get = [&](llvm::StringRef Key) -> std::optional<std::string> {
+        auto Local = O.CheckOptions.find(Prefix + Key.str());
+        if (Local != O.CheckOptions.end())
+          return Local->getValue().Value;
+        auto Global = O.CheckOptions.find(Key);
+        if (Global != O.CheckOptions.end())
+          return Global->getValue().Value;
+        return std::nullopt;
+      };
+      for (std::string &P : Options::problems(Get))
+        if (Seen.insert(P).second)
+          Problems.push_back(std::move(P));
+    }
+  }
+  return Problems;
 }
 
 namespace {
@@ -340,7 +390,8 @@ int runWorker(llvm::StringRef TaskFile) {
       runClangTidy(Context, DB, {T.Command.Filename}, FS,
                    /*ApplyAnyFix=*/false);
 
-  llvm::json::Array Out;
+  // One record per line, each printed as it is made: neither side holds
+  // the whole unit's records as a JSON tree (kilobytes per object).
   for (const ClangTidyError &E : Errors) {
     DiagRecord D;
     D.Check = E.DiagnosticName;
@@ -363,9 +414,9 @@ int runWorker(llvm::StringRef TaskFile) {
       addFixes(N.Fix, Dir, Hashes, NR.Fixes);
       D.Notes.push_back(std::move(NR));
     }
-    Out.push_back(toJSON(D));
+    llvm::outs() << toJSON(D) << "\n";
   }
-  llvm::outs() << llvm::json::Value(std::move(Out)) << "\n";
+  llvm::outs().flush();
   return 0;
 }
 

@@ -39,6 +39,12 @@ makeOptionsProvider(const WorkerTask &T);
 bool anyCheckEnabled(clang::tidy::ClangTidyOptionsProvider &Provider,
                      llvm::ArrayRef<std::string> Files);
 
+/// The problems (Options::problems) in the options of the checks enabled
+/// for \p Files, each once: the workers' checks would quietly ignore them.
+std::vector<std::string>
+optionProblems(clang::tidy::ClangTidyOptionsProvider &Provider,
+               llvm::ArrayRef<std::string> Files);
+
 /// Parses every .clang-tidy file clang-tidy would discover for \p Files
 /// (absolute paths), so that a malformed one is an input error rather than
 /// a warning clang-tidy prints and ignores.

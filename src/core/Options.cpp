@@ -1,6 +1,7 @@
 //===- Options.cpp - Reading and storing the shared options ---------------===//
 #include "unawaited/Options.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/Twine.h"
 
 namespace unawaited {
 
@@ -50,6 +51,33 @@ Options Options::read(Getter Get) {
     if (auto B = parseBool(*V))
       O.IncludeGeneratedCode = *B;
   return O;
+}
+
+std::vector<std::string> Options::problems(Getter Get) {
+  std::vector<std::string> Out;
+  const Options Defaults;
+  for (auto [Key, Default] :
+       {std::pair<llvm::StringRef, bool>{optkey::AllowCastToVoid,
+                                         Defaults.AllowCastToVoid},
+        {optkey::IncludeGeneratedCode, Defaults.IncludeGeneratedCode}}) {
+    std::optional<std::string> V = Get(Key);
+    if (!V || parseBool(*V))
+      continue;
+    Out.push_back((llvm::Twine("invalid value '") + *V + "' for option '" +
+                   Key + "' (expected true or false); using " +
+                   (Default ? "true" : "false"))
+                      .str());
+  }
+  if (auto V = Get(optkey::Profiles)) {
+    Options Named;
+    Named.Profiles = parseList(*V);
+    for (const std::string &P : unknownProfiles(Named)) {
+      Out.push_back(
+          "unknown profile '" + P +
+          "' in option 'Profiles'; known profiles: " + knownProfiles());
+    }
+  }
+  return Out;
 }
 
 void Options::store(Setter Put) const {

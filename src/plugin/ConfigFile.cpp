@@ -1,5 +1,6 @@
 //===- ConfigFile.cpp -----------------------------------------------------===//
 #include "ConfigFile.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -24,9 +25,13 @@ llvm::Expected<TidyConfig> parseTidyConfig(llvm::StringRef Text,
   llvm::SourceMgr SM;
   std::string Errors;
   llvm::raw_string_ostream ErrOS(Errors);
+  // "<line>:<col>: <message>" of the first problem: the caller names the
+  // file, as the CLI does ("invalid configuration in <file>:2:14: ...").
   SM.setDiagHandler(
       [](const llvm::SMDiagnostic &D, void *Ctx) {
-        D.print(nullptr, *static_cast<llvm::raw_string_ostream *>(Ctx), false);
+        auto &OS = *static_cast<llvm::raw_string_ostream *>(Ctx);
+        OS << D.getLineNo() << ":" << D.getColumnNo() + 1 << ": "
+           << D.getMessage() << "\n";
       },
       &ErrOS);
   llvm::yaml::Stream Stream(Text, SM);
@@ -94,10 +99,13 @@ llvm::Expected<TidyConfig> loadConfigFor(llvm::StringRef SourceFile) {
                                        Path.c_str());
       bool Inherit = false;
       auto Parsed = parseTidyConfig((*Buf)->getBuffer(), Inherit);
-      if (!Parsed)
-        return llvm::createStringError(
-            "invalid configuration in %s: %s", Path.c_str(),
-            llvm::toString(Parsed.takeError()).c_str());
+      if (!Parsed) {
+        std::string Problem = llvm::toString(Parsed.takeError());
+        bool At = !Problem.empty() && llvm::isDigit(Problem.front());
+        return llvm::createStringError("invalid configuration in %s%s%s",
+                                       Path.c_str(), At ? ":" : ": ",
+                                       Problem.c_str());
+      }
       Chain.push_back(std::move(*Parsed));
       if (!Inherit)
         break;

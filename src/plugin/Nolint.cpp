@@ -2,6 +2,7 @@
 #include "Nolint.h"
 #include "unawaited/CheckGlob.h"
 #include "clang/Basic/CharInfo.h"
+#include <algorithm>
 
 using namespace clang;
 
@@ -27,8 +28,32 @@ static bool lineHas(llvm::StringRef Line, llvm::StringRef Kind,
   return false;
 }
 
-bool isSuppressedByNolint(const SourceManager &SM, SourceLocation Loc,
-                          llvm::StringRef Check) {
+const NolintFilter::Blocks &NolintFilter::blocks(FileID File,
+                                                 llvm::StringRef Buffer,
+                                                 llvm::StringRef Check) {
+  auto [It, New] = Indexed.try_emplace({File, Check.str()});
+  if (!New)
+    return It->second;
+  unsigned Open = 0;
+  for (size_t Start = 0; Start < Buffer.size();) {
+    size_t End = std::min(Buffer.find('\n', Start), Buffer.size());
+    llvm::StringRef L = Buffer.slice(Start, End);
+    // Cheap test first: most lines have no marker at all.
+    if (L.contains("NOLINT")) {
+      unsigned Before = Open;
+      if (lineHas(L, "NOLINTBEGIN", Check))
+        ++Open;
+      if (lineHas(L, "NOLINTEND", Check) && Open > 0)
+        --Open;
+      if (Open != Before)
+        It->second.push_back({static_cast<unsigned>(Start), Open});
+    }
+    Start = End + 1;
+  }
+  return It->second;
+}
+
+bool NolintFilter::isSuppressed(SourceLocation Loc, llvm::StringRef Check) {
   Loc = SM.getExpansionLoc(Loc);
   FileID FID = SM.getFileID(Loc);
   bool Invalid = false;
@@ -49,18 +74,12 @@ bool isSuppressedByNolint(const SourceManager &SM, SourceLocation Loc,
                 Check))
       return true;
   }
-  // Open NOLINTBEGIN blocks before the location.
-  int Open = 0;
-  llvm::StringRef Before = Buffer.substr(0, LineStart);
-  while (!Before.empty()) {
-    auto [L, Rest] = Before.split('\n');
-    if (lineHas(L, "NOLINTBEGIN", Check))
-      ++Open;
-    if (lineHas(L, "NOLINTEND", Check) && Open > 0)
-      --Open;
-    Before = Rest;
-  }
-  return Open > 0;
+  // Blocks open after the last marker line before this line.
+  const Blocks &B = blocks(FID, Buffer, Check);
+  auto After = std::lower_bound(B.begin(), B.end(), LineStart,
+                                [](const std::pair<unsigned, unsigned> &M,
+                                   size_t Start) { return M.first < Start; });
+  return After != B.begin() && std::prev(After)->second > 0;
 }
 
 } // namespace unawaited::plugin

@@ -64,20 +64,24 @@ public:
     // traversal (the usual case: only global keys are set).
     std::vector<std::pair<std::string, EnabledChecks>> Groups;
     std::vector<Options> GroupOptions;
+    std::vector<std::string> Problems; // each once, whichever checks share it
     for (CheckId Id : AllChecks) {
       if (!Checks.isEnabled(Id))
         continue;
       std::string Prefix = checkName(Id).str() + ".";
-      Options Opts = Options::read(
-          [&](llvm::StringRef Key) -> std::optional<std::string> {
-            auto Local = CheckOptions.find(Prefix + Key.str());
-            if (Local != CheckOptions.end())
-              return Local->getValue();
-            auto Global = CheckOptions.find(Key);
-            if (Global != CheckOptions.end())
-              return Global->getValue();
-            return std::nullopt;
-          });
+      auto Get = [&](llvm::StringRef Key) -> std::optional<std::string> {
+        auto Local = CheckOptions.find(Prefix + Key.str());
+        if (Local != CheckOptions.end())
+          return Local->getValue();
+        auto Global = CheckOptions.find(Key);
+        if (Global != CheckOptions.end())
+          return Global->getValue();
+        return std::nullopt;
+      };
+      Options Opts = Options::read(Get);
+      for (std::string &P : Options::problems(Get))
+        if (!llvm::is_contained(Problems, P))
+          Problems.push_back(std::move(P));
       std::string Signature;
       Opts.store([&](llvm::StringRef K, llvm::StringRef V) {
         Signature += (K + "=" + V + "\n").str();
@@ -94,18 +98,16 @@ public:
         Same = Groups.end() - 1;
       }
       Same->second.set(Id, true);
-      for (const std::string &P : unknownProfiles(Opts)) {
-        unsigned ID = Diags.getCustomDiagID(
-            DiagnosticsEngine::Warning,
-            "unawaited: unknown profile '%0' in option 'Profiles'; known "
-            "profiles: %1");
-        Diags.Report(ID) << P << knownProfiles();
-      }
     }
+    for (const std::string &P : Problems)
+      Diags.Report(
+          Diags.getCustomDiagID(DiagnosticsEngine::Warning, "unawaited: %0"))
+          << P;
 
+    NolintFilter Nolint(SM);
     ClangDiagSink Sink(Diags, [&](const Finding &F) {
       return SM.isInSystemHeader(SM.getExpansionLoc(F.Loc)) ||
-             isSuppressedByNolint(SM, F.Loc, checkName(F.Check));
+             Nolint.isSuppressed(F.Loc, checkName(F.Check));
     });
     for (size_t G = 0; G < Groups.size(); ++G)
       analyzeTranslationUnit(Ctx, GroupOptions[G], Groups[G].second, Sink);

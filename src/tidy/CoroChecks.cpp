@@ -2,6 +2,8 @@
 #include "CoroChecks.h"
 #include "unawaited/Analysis.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include <mutex>
+#include <set>
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -51,22 +53,38 @@ private:
 };
 } // namespace
 
+/// The option \p Key as clang-tidy's getLocalOrGlobal gives it.
+static std::optional<std::string>
+optionValue(const clang::tidy::ClangTidyCheck::OptionsView &V,
+            llvm::StringRef Key) {
+  if (std::optional<llvm::StringRef> Value = V.getLocalOrGlobal(Key))
+    return Value->str();
+  return std::nullopt;
+}
+
 static unawaited::Options readOptions(const clang::tidy::ClangTidyCheck::OptionsView &V) {
   return unawaited::Options::read(
-      [&](llvm::StringRef Key) -> std::optional<std::string> {
-        if (std::optional<llvm::StringRef> Value = V.getLocalOrGlobal(Key))
-          return Value->str();
-        return std::nullopt;
-      });
+      [&](llvm::StringRef Key) { return optionValue(V, Key); });
+}
+
+/// Whether \p Problem is new to this process: clang-tidy makes the three
+/// checks anew for every file, and each reads the same (usually global)
+/// options, so each problem is reported once per run, not three times per
+/// file.
+static bool firstReport(const std::string &Problem) {
+  static std::mutex Mu;
+  static std::set<std::string> Reported;
+  std::lock_guard<std::mutex> Lock(Mu);
+  return Reported.insert(Problem).second;
 }
 
 CoroCheckBase::CoroCheckBase(llvm::StringRef Name,
                              clang::tidy::ClangTidyContext *Context, CheckId Id)
     : ClangTidyCheck(Name, Context), Id(Id), Opts(readOptions(Options)) {
-  for (const std::string &P : unknownProfiles(Opts))
-    configurationDiag("unknown profile '%0' in option '%1'; known profiles: "
-                      "%2")
-        << P << optkey::Profiles << knownProfiles();
+  for (const std::string &P : unawaited::Options::problems(
+           [&](llvm::StringRef Key) { return optionValue(Options, Key); }))
+    if (firstReport(P))
+      configurationDiag("%0") << P;
 }
 
 void CoroCheckBase::registerMatchers(MatchFinder *Finder) {

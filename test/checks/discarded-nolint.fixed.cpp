@@ -55,3 +55,24 @@ Task<> not_suppressed() {
       .run(); // expected-warning {{'run' returns}}
   co_return;
 }
+
+// Several blocks in a file, and blocks for another check around and between
+// them: each finding is decided by the blocks open on its own line.
+Task<> blocks() {
+  // NOLINTBEGIN(coro-discarded-task)
+  send(20);
+  // NOLINTEND(coro-discarded-task)
+  co_await send(21); // expected-warning {{'send' returns}}
+  // NOLINTBEGIN(coro-discarded-eager-task)
+  co_await send(22); // expected-warning {{'send' returns}}
+  // NOLINTBEGIN(coro-discarded-task)
+  send(23);
+  // NOLINTEND(coro-discarded-task)
+  co_await send(24); // expected-warning {{'send' returns}}
+  // NOLINTEND(coro-discarded-eager-task)
+  // NOLINTBEGIN(coro-*)
+  send(25);
+  // NOLINTEND(coro-*)
+  co_await send(26); // expected-warning {{'send' returns}}
+  co_return;
+}

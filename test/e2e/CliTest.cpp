@@ -79,6 +79,9 @@ TEST_F(Cli, BadInputIsOneLineAndExitTwo) {
       {{"-p", ".", "--shard=3/2"}, "--shard"},
       {{"-p", ".", "-o", "/nonexistent/dir/out.txt"}, "cannot write"},
       {{"-p", ".", "--config-file=missing.yaml"}, "cannot read config file"},
+      {{"-p", ".", "--baseline=missing.json"},
+       "cannot read baseline 'missing.json': No such file or directory"},
+      {{"-p", ".", "--baseline=."}, "cannot read baseline '.': Is a directory"},
       {{"-p", ".", "--config={Checks: [}"}, "invalid configuration"},
       {{}, "no input"},
       // Bad option values are reported by LLVM's parser straight to stderr.
@@ -101,6 +104,83 @@ TEST_F(Cli, BadInputIsOneLineAndExitTwo) {
   EXPECT_EQ(M.ExitCode, 2);
   EXPECT_NE(M.Err.find("malformed compilation database"), std::string::npos)
       << M.Err;
+}
+
+// A truncated or binary compile_commands.json is one line naming the file
+// and where the first problem is, never the parser's dump of the raw line.
+TEST_F(Cli, MalformedDatabaseIsOneLineNamingTheFirstProblem) {
+  llvm::sys::fs::create_directories(Dir + "/db");
+  struct {
+    std::string Bytes;
+    const char *Says;
+  } Cases[] = {
+      {"[{\"directory\": \"/tmp\", \"file\": \"a.cpp\", \"comm",
+       "line 1, column 45: "},
+      {std::string("\x7f"
+                   "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0",
+                   20) +
+           "\x90\xec\x01\n\x1b[31m",
+       "line 1, column 1: "},
+      {"[\n  {\"file\": \"a.cpp\",\t\"directory\": \x01}\n]\n", "line 2, "},
+  };
+  for (auto &C : Cases) {
+    writeFile(Dir + "/db/compile_commands.json", C.Bytes);
+    for (const char *P : {"db", "db/compile_commands.json"}) {
+      RunResult R = cli({"-p", P});
+      EXPECT_EQ(R.ExitCode, 2) << R.Err;
+      std::string Start =
+          "unawaited: error: malformed compilation database '" +
+          std::string(P == std::string("db") ? "db/compile_commands.json" : P) +
+          "': " + C.Says;
+      EXPECT_EQ(R.Err.rfind(Start, 0), 0u) << R.Err;
+      EXPECT_EQ(std::count(R.Err.begin(), R.Err.end(), '\n'), 1) << R.Err;
+      EXPECT_EQ(R.Err.find("YAML"), std::string::npos) << R.Err;
+      for (char Ch : R.Err.substr(0, R.Err.size() - 1))
+        EXPECT_TRUE(static_cast<unsigned char>(Ch) >= 0x20 &&
+                    static_cast<unsigned char>(Ch) < 0x7f)
+            << "byte " << int(static_cast<unsigned char>(Ch)) << " in "
+            << R.Err;
+    }
+  }
+}
+
+// A compile command whose relative directory does not exist is the one
+// error line, without clang-tidy's complaint about the configuration it
+// cannot look for there.
+TEST_F(Cli, MissingRelativeCommandDirectoryIsOneLine) {
+  writeFile(Dir + "/compile_commands.json",
+            "[{\"directory\": \"gone\", \"file\": \"bad.cpp\", \"command\": "
+            "\"clang++ -std=c++20 -c bad.cpp\"}]");
+  RunResult R = cli({"-p", "."});
+  EXPECT_EQ(R.ExitCode, 2) << R.Err;
+  EXPECT_EQ(R.Err, "unawaited: error: directory '" + Dir +
+                       "/gone' of the compile command for 'bad.cpp' does not "
+                       "exist\n");
+}
+
+// An option value the checks cannot use (not a boolean, an unknown
+// profile) is not quietly ignored: one warning for the run, however many
+// files and checks read it; the run goes on with the default.
+TEST_F(Cli, InvalidOptionValuesAreWarnedOnceForTheRun) {
+  writeFile(Dir + "/.clang-tidy",
+            "CheckOptions:\n  AllowCastToVoid: maybe\n"
+            "  coro-unawaited-variable.IncludeGeneratedCode: 'yes'\n"
+            "  Profiles: 'asio;nosuch'\n");
+  RunResult R = cli({"-p", "."});
+  EXPECT_EQ(R.ExitCode, 1) << R.Err;
+  EXPECT_EQ(R.Err,
+            "unawaited: warning: invalid value 'maybe' for option "
+            "'AllowCastToVoid' (expected true or false); using false\n"
+            "unawaited: warning: unknown profile 'nosuch' in option "
+            "'Profiles'; known profiles: all;none;asio;boost-asio;cppcoro;"
+            "folly;unifex;stdexec;qcoro;seastar;concurrencpp;cobalt;libcoro;"
+            "async_simple;winrt;kj\n"
+            "unawaited: warning: invalid value 'yes' for option "
+            "'IncludeGeneratedCode' (expected true or false); using false\n"
+            "unawaited: 1 finding in 2 files\n");
+  // A check that is not enabled reads nothing.
+  RunResult Off = cli({"-p", ".", "--checks=-coro-unawaited-variable"});
+  EXPECT_EQ(Off.Err.find("IncludeGeneratedCode"), std::string::npos) << Off.Err;
 }
 
 TEST_F(Cli, DuplicateSourcesAreAnalysedOnce) {
@@ -487,8 +567,10 @@ TEST_F(Cli, MalformedDiscoveredConfigIsExitTwo) {
   writeFile(Dir + "/out.txt", "previous report\n");
   RunResult R = cli({"-p", ".", "-o", "out.txt"});
   EXPECT_EQ(R.ExitCode, 2) << R.Err;
-  EXPECT_NE(R.Err.find("invalid configuration in " + Dir + "/.clang-tidy"),
-            std::string::npos)
+  // Where in the file, as the compiler plugin says it.
+  EXPECT_NE(
+      R.Err.find("invalid configuration in " + Dir + "/.clang-tidy:1:10: "),
+      std::string::npos)
       << R.Err;
   EXPECT_EQ(std::count(R.Err.begin(), R.Err.end(), '\n'), 1) << R.Err;
   EXPECT_EQ(readFile(Dir + "/out.txt"), "previous report\n");
@@ -1044,6 +1126,47 @@ TEST_F(Project, SummaryCountsFailedFilesNotCommands) {
                          "analysed\n"),
             std::string::npos)
       << One.Err;
+}
+
+// Lines, columns, source lines and fix positions come from one read of each
+// file, however many findings, notes and fixes point into it and whatever
+// the format: a report costs time linear in its findings (the timing is
+// bench/ReportBench.cpp's and bench/report.sh's).
+TEST_F(Project, EachFileIsReadOnceForTheWholeReport) {
+  std::string Calls;
+  for (int I = 0; I < 20; ++I)
+    Calls += "  fetch();\n";
+  writeFile(Dir + "/src/many.cpp", "#include \"shared.h\"\n"
+                                   "demo::Task<> many() {\n" +
+                                       Calls +
+                                       "  co_return;\n}\n"
+                                       "void plain() {\n" +
+                                       Calls + "}\n");
+  writeDb(commandEntry("src/many.cpp") + "," + commandEntry("src/a.cpp"));
+  for (const char *Format : {"text", "json", "sarif", "github"}) {
+    std::string Log = Dir + "/reads-" + Format;
+    RunResult R =
+        run({"/usr/bin/env", "UNAWAITED_TEST_READ_LOG=" + Log, UNAWAITED_CLI,
+             "--progress=never", "-p", ".", std::string("--format=") + Format,
+             "--write-baseline=base.json", "--export-fixes=fixes.yaml"},
+            Dir);
+    EXPECT_EQ(R.ExitCode, 1) << Format << R.Err;
+    if (std::string(Format) == "text")
+      EXPECT_EQ(count(R.Out, ": warning:"), 42u) << R.Out;
+    std::string Reads = readFile(Log);
+    EXPECT_EQ(count(Reads, "/src/many.cpp\n"), 1u) << Format << "\n" << Reads;
+    EXPECT_EQ(count(Reads, "/include/shared.h\n"), 1u) << Format << Reads;
+    EXPECT_EQ(count(Reads, "/src/a.cpp\n"), 1u) << Format << Reads;
+    EXPECT_EQ(count(Reads, "\n"), 3u) << Format << Reads;
+  }
+  // The baseline's fingerprints read the source lines the same way.
+  std::string Log = Dir + "/reads-baseline";
+  RunResult B =
+      run({"/usr/bin/env", "UNAWAITED_TEST_READ_LOG=" + Log, UNAWAITED_CLI,
+           "--progress=never", "-p", ".", "--baseline=base.json"},
+          Dir);
+  EXPECT_EQ(B.ExitCode, 0) << B.Out << B.Err;
+  EXPECT_EQ(count(readFile(Log), "\n"), 3u) << readFile(Log);
 }
 
 // Two configurations of one header give two findings with a fix at the same

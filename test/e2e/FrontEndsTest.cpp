@@ -178,4 +178,60 @@ TEST_F(FrontEnds, PluginHonoursClangTidyConfigAndNolint) {
   EXPECT_NE(R.Err.find("invalid configuration"), std::string::npos) << R.Err;
 }
 
+// A malformed .clang-tidy is named with the place of its first problem, in
+// the same words by the plugin and the CLI.
+TEST_F(FrontEnds, PluginAndCliNameWhereTheConfigurationIsMalformed) {
+  writeFile(Dir + "/.clang-tidy", "Checks: '-*'\nCheckOptions: [\n");
+  std::string Says = "invalid configuration in " + Dir + "/.clang-tidy:2:16: ";
+  RunResult P = run({UNAWAITED_CLANGXX, "-std=c++20", "-fsyntax-only",
+                     "-fplugin=" + std::string(UNAWAITED_PLUGIN), Inc, "f.cpp"},
+                    Dir);
+  EXPECT_NE(P.ExitCode, 0);
+  EXPECT_NE(P.Err.find("error: unawaited: " + Says), std::string::npos)
+      << P.Err;
+  RunResult C =
+      run({UNAWAITED_CLI, "--progress=never", "f.cpp", "--", "-std=c++20", Inc},
+          Dir);
+  EXPECT_EQ(C.ExitCode, 2);
+  EXPECT_EQ(C.Err.rfind("unawaited: error: " + Says, 0), 0u) << C.Err;
+}
+
+// Option values the checks cannot use are warned about once: once per
+// translation unit by the plugin (not once per check), once per run by
+// clang-tidy -load (not once per check and file).
+TEST_F(FrontEnds, InvalidOptionValuesAreWarnedOnce) {
+  writeFile(Dir + "/.clang-tidy", "CheckOptions:\n  AllowCastToVoid: maybe\n"
+                                  "  Profiles: 'nosuch'\n");
+  writeFile(Dir + "/g.cpp", Source);
+  auto Count = [](const std::string &S, const std::string &Needle) {
+    size_t N = 0;
+    for (size_t At = S.find(Needle); At != std::string::npos;
+         At = S.find(Needle, At + 1))
+      ++N;
+    return N;
+  };
+  RunResult P = run({UNAWAITED_CLANGXX, "-std=c++20", "-fsyntax-only",
+                     "-fplugin=" + std::string(UNAWAITED_PLUGIN), Inc, "f.cpp"},
+                    Dir);
+  EXPECT_EQ(P.ExitCode, 0) << P.Err;
+  EXPECT_EQ(Count(P.Err, "warning: unawaited: invalid value 'maybe' for "
+                         "option 'AllowCastToVoid' (expected true or false); "
+                         "using false\n"),
+            1u)
+      << P.Err;
+  EXPECT_EQ(Count(P.Err, "warning: unawaited: unknown profile 'nosuch' in "
+                         "option 'Profiles'"),
+            1u)
+      << P.Err;
+  RunResult T = run({UNAWAITED_CLANG_TIDY, Load, "-checks=-*,coro-*", "f.cpp",
+                     "g.cpp", "--", "-std=c++20", Inc},
+                    Dir);
+  std::string All = T.Out + T.Err;
+  EXPECT_EQ(Count(All, "invalid value 'maybe' for option 'AllowCastToVoid'"),
+            1u)
+      << All;
+  EXPECT_EQ(Count(All, "unknown profile 'nosuch' in option 'Profiles'"), 1u)
+      << All;
+}
+
 } // namespace

@@ -47,3 +47,29 @@ TEST(Options, ListsSplitOnSemicolonsOnly) {
             (std::vector<std::string>{"a::T", "b{1,3}"}));
   EXPECT_TRUE(parseList("").empty());
 }
+
+TEST(Options, ProblemsNameWhatReadIgnores) {
+  llvm::StringMap<std::string> Map = {{"AllowCastToVoid", "maybe"},
+                                      {"IncludeGeneratedCode", "TRUE"},
+                                      {"Profiles", "asio; nosuch ;none"}};
+  auto Get = [&](llvm::StringRef K) -> std::optional<std::string> {
+    auto It = Map.find(K);
+    if (It == Map.end())
+      return std::nullopt;
+    return It->getValue();
+  };
+  std::vector<std::string> P = Options::problems(Get);
+  ASSERT_EQ(P.size(), 2u);
+  EXPECT_EQ(P[0], "invalid value 'maybe' for option 'AllowCastToVoid' "
+                  "(expected true or false); using false");
+  EXPECT_EQ(P[1].rfind("unknown profile 'nosuch' in option 'Profiles'; "
+                       "known profiles: all;none;asio;",
+                       0),
+            0u)
+      << P[1];
+  // Every value read() understands is no problem.
+  Map = {{"AllowCastToVoid", "1"},
+         {"IncludeGeneratedCode", "false"},
+         {"Profiles", "all"}};
+  EXPECT_TRUE(Options::problems(Get).empty());
+}
