@@ -19,6 +19,7 @@
 
 namespace clang {
 class ASTContext;
+class CXXMemberCallExpr;
 class CXXRecordDecl;
 class FunctionDecl;
 } // namespace clang
@@ -61,6 +62,7 @@ struct TypeInfo {
 };
 
 class Profiles;
+enum class StateTest;
 
 class TypeClassifier {
 public:
@@ -92,6 +94,13 @@ public:
   /// Whether \p E makes a ready eager task that holds nothing (no value,
   /// no failure): `seastar::make_ready_future<>()` and the like.
   bool isReadyPlaceholder(const clang::Expr *E);
+
+  /// For a call of a profile's state test on an eager future
+  /// (`f.failed()`): what it tests.
+  std::optional<StateTest> stateTest(const clang::CXXMemberCallExpr *MC);
+  /// Whether \p MC hands its callable argument the finished future
+  /// (`f.then_wrapped([](future<> r) {...})`).
+  bool passesReadyFuture(const clang::CXXMemberCallExpr *MC);
 
   /// The value of a branch condition that is a call to a test framework's
   /// always-true (or always-false) helper, as gtest's assertion macros use.

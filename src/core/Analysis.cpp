@@ -205,6 +205,16 @@ public:
   bool VisitCXXMemberCallExpr(CXXMemberCallExpr *MC) {
     if (!Unevaluated)
       Discards.temporaryMemberCall(MC);
+    // Before the lambda arguments are walked and their bodies analysed.
+    if (AC.Classifier.passesReadyFuture(MC))
+      for (const Expr *Arg : MC->arguments()) {
+        const Expr *E = Arg->IgnoreImplicit();
+        if (const auto *CE = dyn_cast<CXXConstructExpr>(E);
+            CE && CE->getNumArgs() == 1)
+          E = CE->getArg(0)->IgnoreImplicit();
+        if (const auto *LE = dyn_cast<LambdaExpr>(E))
+          AC.ReadyFutureCallables.insert(LE->getLambdaClass());
+      }
     return true;
   }
   bool VisitCallExpr(CallExpr *CE) {
@@ -221,6 +231,12 @@ public:
       if (Callee && I >= Offset && I - Offset < Callee->getNumParams())
         Param = Callee->getParamDecl(I - Offset);
       callbackArgument(CE->getArg(I), Param, Callee);
+      if (Param && !Unevaluated) {
+        // Operators are no helpers: `std::ignore = t` is its own idiom.
+        if (!isa<CXXOperatorCallExpr>(CE))
+          Discards.droppedArgument(CE->getArg(I), Callee, I - Offset);
+        Discards.forwardedCallback(CE->getArg(I), Param, Callee, I - Offset);
+      }
     }
     return true;
   }
@@ -233,10 +249,11 @@ public:
       Discards.callbackConversion(CE, nullptr, nullptr);
     // (Not else: `Timer t(lambda)` converts its argument to the wrapper.)
     for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
-      callbackArgument(CE->getArg(I),
-                       Ctor && I < Ctor->getNumParams() ? Ctor->getParamDecl(I)
-                                                        : nullptr,
-                       Ctor);
+      const ParmVarDecl *Param =
+          Ctor && I < Ctor->getNumParams() ? Ctor->getParamDecl(I) : nullptr;
+      callbackArgument(CE->getArg(I), Param, Ctor);
+      if (!Unevaluated)
+        Discards.forwardedCallback(CE->getArg(I), Param, Ctor, I);
     }
     return true;
   }
@@ -271,6 +288,13 @@ private:
       return;
     Handled.insert(CE);
     Discards.callbackConversion(CE, Param, Callee);
+    // `on(Delegate)` called with a lambda: the Delegate's constructor may
+    // convert it (VisitCXXConstructExpr skips a handled expression).
+    if (!Unevaluated)
+      for (unsigned I = 0; I < CE->getNumArgs() && I < Ctor->getNumParams();
+           ++I)
+        Discards.forwardedCallback(CE->getArg(I), Ctor->getParamDecl(I), Ctor,
+                                   I);
   }
 
   AnalysisContext &AC;

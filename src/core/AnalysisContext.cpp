@@ -84,6 +84,34 @@ bool AnalysisContext::isTestFailureExit(const Stmt *S) const {
   return false;
 }
 
+std::optional<bool> AnalysisContext::assertedValue(const Expr *E) const {
+  SourceLocation Loc = E->getBeginLoc();
+  if (!Loc.isMacroID() || !SM.isMacroArgExpansion(Loc))
+    return std::nullopt;
+  // The macros' own names, innermost first: a framework's internal
+  // helpers come before the name the user wrote.
+  static constexpr llvm::StringLiteral Holds[] = {
+      "assert",        "BOOST_REQUIRE",      "BOOST_CHECK",
+      "BOOST_TEST",    "BOOST_TEST_REQUIRE", "BOOST_REQUIRE_MESSAGE",
+      "BOOST_CHECK_MESSAGE", "EXPECT_TRUE",  "ASSERT_TRUE",
+      "REQUIRE",       "CHECK",              "DOCTEST_REQUIRE",
+      "DOCTEST_CHECK", "QVERIFY",            "QVERIFY2",
+      "SEASTAR_ASSERT"};
+  static constexpr llvm::StringLiteral Fails[] = {
+      "EXPECT_FALSE", "ASSERT_FALSE", "REQUIRE_FALSE", "CHECK_FALSE",
+      "DOCTEST_REQUIRE_FALSE", "DOCTEST_CHECK_FALSE"};
+  for (unsigned Depth = 0; Loc.isMacroID() && Depth < 32; ++Depth) {
+    llvm::StringRef Name =
+        Lexer::getImmediateMacroName(Loc, SM, Ctx.getLangOpts());
+    if (llvm::is_contained(Holds, Name))
+      return true;
+    if (llvm::is_contained(Fails, Name))
+      return false;
+    Loc = SM.getImmediateMacroCallerLoc(Loc);
+  }
+  return std::nullopt;
+}
+
 void AnalysisContext::report(Finding F) {
   if (!Checks.isEnabled(F.Check) || isLibraryLocation(F.Loc))
     return;

@@ -7,6 +7,8 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include <optional>
 
 namespace unawaited {
 
@@ -66,6 +68,12 @@ public:
   /// INTERNAL_CATCH_, BOOST_TEST_), which projects often vendor.
   bool isTestFailureExit(const clang::Stmt *S) const;
 
+  /// For \p E written as the whole condition of an assertion macro
+  /// (`assert(e)`, `BOOST_REQUIRE(e)`, `EXPECT_FALSE(e)`...): the value the
+  /// assertion insists on. Past it, the code may take that value as given:
+  /// on the other path the program stops or the test has failed.
+  std::optional<bool> assertedValue(const clang::Expr *E) const;
+
   /// In a file a code generator wrote (see GeneratedCode.h).
   bool isGeneratedLocation(clang::SourceLocation Loc) const;
 
@@ -78,6 +86,17 @@ public:
   /// A type as users wrote it, minus library plumbing sugar such as
   /// `typename constraint<...>::type`.
   std::string displayType(clang::QualType T) const;
+
+  /// Lambda classes passed to a member that calls them with a finished
+  /// future (`then_wrapped`): their future parameter starts out ready.
+  /// Filled as the calls are walked, before the lambdas' bodies.
+  llvm::SmallPtrSet<const clang::CXXRecordDecl *, 8> ReadyFutureCallables;
+
+  /// Hand-off summaries (HandOff.h), memoised per callee and parameter:
+  /// 1 hands on, 0 drops, 2 being computed (a recursive call hands on).
+  llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>, uint8_t>
+      HandOffs;
+  unsigned HandOffDepth = 0;
 
 private:
   FindingSink &Sink;

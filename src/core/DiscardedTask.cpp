@@ -1,7 +1,9 @@
 //===- DiscardedTask.cpp - Task values thrown away ------------------------===//
 #include "DiscardedTask.h"
 #include "AstUtils.h"
+#include "HandOff.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Lex/Lexer.h"
 
@@ -256,6 +258,56 @@ void DiscardedTaskChecker::temporaryMemberCall(const CXXMemberCallExpr *MC) {
   AC.report(std::move(F));
 }
 
+void DiscardedTaskChecker::droppedArgument(const Expr *Arg,
+                                           const FunctionDecl *Callee,
+                                           unsigned I) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(ignoreTemporaries(Arg));
+  if (!Call || !Call->isPRValue() || Call->isTypeDependent() || !Callee)
+    return;
+  const TypeInfo &Info = AC.Classifier.classify(Call->getType());
+  CheckId Check;
+  if (Info.mustBeAwaited())
+    Check = CheckId::DiscardedTask;
+  else if (Info.Kind == TaskKind::EagerTask)
+    Check = CheckId::DiscardedEagerTask;
+  else
+    return;
+  // A copyable task lives on in its other copies.
+  if (!AC.Checks.isEnabled(Check) || isCopyableType(Call->getType()) ||
+      AC.Classifier.isIgnoredFunction(Call->getDirectCallee()) ||
+      (Check == CheckId::DiscardedEagerTask &&
+       keepsNothing(Call->getDirectCallee())) ||
+      handsOnParameter(AC, Callee, I))
+    return;
+  const FunctionDecl *Def = nullptr;
+  Callee->hasBody(Def);
+  const ParmVarDecl *P = Def->getParamDecl(I);
+  const auto *M = dyn_cast<CXXMethodDecl>(Callee);
+  std::string Name = M && M->getParent()->isLambda()
+                         ? std::string("a lambda")
+                         : "'" + Callee->getNameAsString() + "'";
+  Finding F;
+  F.Check = Check;
+  F.Loc = findingLoc(Call);
+  F.Range = Call->getSourceRange();
+  std::string What = describeDiscard(
+      Info.Kind, AC.displayType(Call->getType()),
+      "is passed to " + Name + ", which never awaits or keeps it");
+  std::string Source = describeCallee(Call);
+  F.Message = Source.empty() ? "expression creates " + What
+                             : Source + " returns " + What;
+  std::string Param = P->getName().empty()
+                          ? "its parameter " + std::to_string(I + 1)
+                          : "its parameter '" + P->getNameAsString() + "'";
+  // The note points at the user's code when the callee is a library's.
+  if (!AC.isLibraryLocation(P->getLocation()))
+    F.Notes.push_back({P->getLocation(),
+                       (M && M->getParent()->isLambda() ? "the lambda" : Name) +
+                           " drops " + Param + " without awaiting it",
+                       {}});
+  AC.report(std::move(F));
+}
+
 static bool inMacro(const Expr *E) {
   return E->getBeginLoc().isMacroID() || E->getEndLoc().isMacroID();
 }
@@ -467,6 +519,125 @@ static bool isVoidCallbackWrapper(QualType T) {
   return false;
 }
 
+/// The parameter of a template instantiation that \p E passes along as is
+/// (`f`, `std::move(f)`, `std::forward<F>(f)`, `static_cast<F&&>(f)`), whose
+/// type the template deduces: a callable a caller wrote.
+static const ParmVarDecl *forwardedParameter(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < 6; ++Depth) {
+    E = ignoreTemporaries(E);
+    const auto *CE = dyn_cast<CallExpr>(E);
+    const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
+    if (FD && CE->getNumArgs() == 1 && FD->isInStdNamespace() &&
+        FD->getDeclName().isIdentifier() &&
+        (FD->getName() == "move" || FD->getName() == "forward")) {
+      E = CE->getArg(0);
+    } else if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
+               Cast && Cast->isXValue()) {
+      E = Cast->getSubExpr();
+    } else if (const auto *C = dyn_cast<CXXConstructExpr>(E);
+               C && C->getNumArgs() == 1 &&
+               C->getConstructor()->isCopyOrMoveConstructor()) {
+      E = C->getArg(0); // a by-value parameter's copy of the callable
+    } else {
+      break;
+    }
+  }
+  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E);
+  const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+  const auto *Fn =
+      P ? dyn_cast_or_null<FunctionDecl>(P->getDeclContext()) : nullptr;
+  const FunctionDecl *Pattern =
+      Fn ? Fn->getTemplateInstantiationPattern() : nullptr;
+  if (!Pattern || P->getFunctionScopeIndex() >= Pattern->getNumParams())
+    return nullptr;
+  QualType T = Pattern->getParamDecl(P->getFunctionScopeIndex())->getType();
+  return T->isDependentType() ? P : nullptr;
+}
+
+/// Where the body of \p Fn converts its parameter \p I to a void-returning
+/// wrapper (its member initialisers too), directly or through another
+/// template it forwards the parameter to.
+static std::optional<std::pair<const Expr *, QualType>>
+findWrapperConversion(const FunctionDecl *Fn, unsigned I, unsigned Depth = 0) {
+  const FunctionDecl *Def = nullptr;
+  if (!Fn || Depth > 4 || !Fn->hasBody(Def) || I >= Def->getNumParams())
+    return std::nullopt;
+  const ParmVarDecl *P = Def->getParamDecl(I);
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const ParmVarDecl *P;
+    unsigned Depth;
+    std::optional<std::pair<const Expr *, QualType>> Found;
+    bool forwards(const Expr *E) { return E && forwardedParameter(E) == P; }
+    bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
+      const CXXConstructorDecl *Ctor = CE->getConstructor();
+      if (!Ctor || Ctor->isCopyOrMoveConstructor())
+        return true;
+      for (unsigned J = 0; J < CE->getNumArgs() && !Found; ++J) {
+        if (!forwards(CE->getArg(J)))
+          continue;
+        if (J == 0 && isVoidCallbackWrapper(CE->getType()))
+          Found = {CE, CE->getType()};
+        else if (auto Inner = findWrapperConversion(Ctor, J, Depth + 1))
+          Found = {CE, Inner->second}; // a class holding such a wrapper
+      }
+      return !Found;
+    }
+    bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
+      if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
+          forwards(Op->getArg(1)) &&
+          isVoidCallbackWrapper(Op->getArg(0)->getType()))
+        Found = {Op, Op->getArg(0)->getType()};
+      return !Found;
+    }
+    bool VisitCallExpr(CallExpr *CE) {
+      const FunctionDecl *Callee = CE->getDirectCallee();
+      if (!Callee || isa<CXXOperatorCallExpr>(CE))
+        return true;
+      for (unsigned J = 0; J < CE->getNumArgs() && !Found; ++J)
+        if (forwards(CE->getArg(J)))
+          if (auto Inner = findWrapperConversion(Callee, J, Depth + 1))
+            Found = {CE, Inner->second};
+      return !Found;
+    }
+  } F;
+  F.P = P;
+  F.Depth = Depth;
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (!F.Found && Init->getInit())
+        F.TraverseStmt(Init->getInit());
+  if (!F.Found)
+    F.TraverseStmt(Def->getBody());
+  return F.Found;
+}
+
+void DiscardedTaskChecker::forwardedCallback(const Expr *Arg,
+                                             const ParmVarDecl *Param,
+                                             const FunctionDecl *Callee,
+                                             unsigned I) {
+  if (!Param || !Callee || !Callee->getTemplateInstantiationPattern())
+    return;
+  // The wrapper's own constructor: callbackConversion's case.
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Callee);
+      Ctor && isVoidCallbackWrapper(
+                  Ctor->getASTContext().getRecordType(Ctor->getParent())))
+    return;
+  const Expr *Source = ignoreTemporaries(Arg);
+  if (!Source || Source->isTypeDependent() || forwardedParameter(Source))
+    return; // a template passing its own parameter on: reported at its caller
+  QualType Ret = callResultType(Source->getType());
+  if (Ret.isNull() || Ret->isDependentType())
+    return;
+  std::optional<std::pair<const Expr *, QualType>> Conv =
+      findWrapperConversion(Callee, I);
+  if (!Conv)
+    return;
+  const Expr *At = Conv->first;
+  reportCallback(Conv->second, Source, nullptr, nullptr,
+                 AC.isLibraryLocation(At->getBeginLoc()) ? nullptr : At,
+                 Callee);
+}
+
 void DiscardedTaskChecker::callbackConversion(const CXXConstructExpr *CE,
                                               const ParmVarDecl *Param,
                                               const FunctionDecl *Callee) {
@@ -483,11 +654,17 @@ void DiscardedTaskChecker::callbackAssignment(QualType Wrapper,
 void DiscardedTaskChecker::reportCallback(QualType WrapperType,
                                           const Expr *SourceArg,
                                           const ParmVarDecl *Param,
-                                          const FunctionDecl *Callee) {
+                                          const FunctionDecl *Callee,
+                                          const Expr *ConvertedAt,
+                                          const FunctionDecl *Forwarder) {
   if (!isVoidCallbackWrapper(WrapperType))
     return;
   const Expr *Source = ignoreTemporaries(SourceArg);
   if (!Source || Source->isTypeDependent())
+    return;
+  // Inside a template, the callable is a parameter: the user wrote it at
+  // the call, which forwardedCallback reports.
+  if (!Forwarder && forwardedParameter(Source))
     return;
   QualType Ret = callResultType(Source->getType());
   if (Ret.isNull() || Ret->isDependentType())
@@ -530,6 +707,12 @@ void DiscardedTaskChecker::reportCallback(QualType WrapperType,
                            "', which drops the task on every call",
                        {}});
   }
+  if (ConvertedAt)
+    F.Notes.push_back({ConvertedAt->getBeginLoc(),
+                       "in '" + Forwarder->getNameAsString() +
+                           "', it becomes a '" + Wrapper +
+                           "' here, which drops the task on every call",
+                       {}});
   AC.report(std::move(F));
 }
 

@@ -31,6 +31,11 @@ public:
   /// member call dies at the end of the statement without running.
   void temporaryMemberCall(const clang::CXXMemberCallExpr *MC);
 
+  /// `ignore_result(fetch())`: a task handed to parameter \p I of a callee
+  /// whose body never consumes it (HandOff.h) dies at the end of the call.
+  void droppedArgument(const clang::Expr *Arg, const clang::FunctionDecl *Callee,
+                       unsigned I);
+
   /// A callable converted to a wrapper that returns void (e.g. a coroutine
   /// lambda passed as std::function<void()>) drops every task it returns.
   void callbackConversion(const clang::CXXConstructExpr *CE,
@@ -39,10 +44,19 @@ public:
   /// The same for `wrapper = callable;` (std::function::operator=).
   void callbackAssignment(clang::QualType Wrapper, const clang::Expr *Source);
 
+  /// A callable passed to a template (`Delegate(F f) : fn(std::move(f))`)
+  /// that converts it to such a wrapper: reported at the caller's argument,
+  /// where the user wrote it, with a note at the conversion.
+  void forwardedCallback(const clang::Expr *Arg,
+                         const clang::ParmVarDecl *Param,
+                         const clang::FunctionDecl *Callee, unsigned I);
+
 private:
   void reportCallback(clang::QualType Wrapper, const clang::Expr *Source,
                       const clang::ParmVarDecl *Param,
-                      const clang::FunctionDecl *Callee);
+                      const clang::FunctionDecl *Callee,
+                      const clang::Expr *ConvertedAt = nullptr,
+                      const clang::FunctionDecl *Forwarder = nullptr);
   void reportValue(const clang::Expr *E, DiscardHow How,
                    const FunctionScope &Scope);
   void addFixOrNotes(Finding &F, const clang::Expr *E, const TypeInfo &Info,

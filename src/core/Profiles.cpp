@@ -144,6 +144,24 @@ static const ProfileFunction ReadyPlaceholders[] = {
     {"async_simple", "async_simple::makeReadyFuture"},
 };
 
+// Members that read an eager future's state. A future known to be ready
+// and not failed holds nothing but its value; with no value type, nothing.
+struct ProfileStateTest {
+  llvm::StringLiteral Profile;
+  llvm::StringLiteral QualifiedName;
+  StateTest Kind;
+};
+static const ProfileStateTest StateTests[] = {
+    {"seastar", "seastar::future::available", StateTest::Ready},
+    {"seastar", "seastar::future::failed", StateTest::Failed},
+};
+
+// These call their callable with the finished future, so its parameter
+// starts out ready.
+static const ProfileFunction ReadyFuturePassers[] = {
+    {"seastar", "seastar::future::then_wrapped"},
+};
+
 // Test frameworks branch on these to shape their assertion macros; they
 // are opaque calls (defined out of line so that compilers cannot see
 // through them) but always answer the same.
@@ -251,6 +269,19 @@ std::optional<bool> Profiles::constantCondition(llvm::StringRef Name) const {
   if (llvm::any_of(AlwaysFalse, Named))
     return false;
   return std::nullopt;
+}
+
+std::optional<StateTest> Profiles::stateTest(llvm::StringRef Name) const {
+  for (const ProfileStateTest &T : StateTests)
+    if (T.QualifiedName == Name && isActive(T.Profile))
+      return T.Kind;
+  return std::nullopt;
+}
+
+bool Profiles::passesReadyFuture(llvm::StringRef Name) const {
+  return llvm::any_of(ReadyFuturePassers, [&](const ProfileFunction &F) {
+    return F.QualifiedName == Name && isActive(F.Profile);
+  });
 }
 
 bool Profiles::isConsumingMethod(llvm::StringRef Name) const {

@@ -29,6 +29,12 @@ struct ProfileFunction {
   llvm::StringLiteral QualifiedName; ///< function or Class::method
 };
 
+/// What a member of an eager future tells about it without touching it.
+enum class StateTest {
+  Ready, ///< it has finished (with a value or a failure): `available()`
+  Failed ///< it has finished with a failure: `failed()`
+};
+
 /// The profiles selected by the Profiles option.
 class Profiles {
 public:
@@ -45,6 +51,11 @@ public:
   /// Not a library profile: the test frameworks' own, always active.
   std::optional<bool> constantCondition(llvm::StringRef QualifiedName) const;
   bool isConsumingMethod(llvm::StringRef MethodName) const;
+  /// A member testing an eager future's state (`seastar::future::failed`).
+  std::optional<StateTest> stateTest(llvm::StringRef QualifiedName) const;
+  /// A member that calls its callable argument with the finished future
+  /// (`seastar::future::then_wrapped`).
+  bool passesReadyFuture(llvm::StringRef QualifiedName) const;
 
 private:
   bool All = false;

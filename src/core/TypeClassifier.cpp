@@ -597,6 +597,19 @@ bool TypeClassifier::isReadyPlaceholder(const Expr *E) {
          Prof->isReadyPlaceholder(qualifiedNameNoArgs(FD));
 }
 
+std::optional<StateTest>
+TypeClassifier::stateTest(const CXXMemberCallExpr *MC) {
+  const CXXMethodDecl *M = MC ? MC->getMethodDecl() : nullptr;
+  if (!M || MC->getNumArgs() != 0)
+    return std::nullopt;
+  return Prof->stateTest(qualifiedNameNoArgs(M));
+}
+
+bool TypeClassifier::passesReadyFuture(const CXXMemberCallExpr *MC) {
+  const CXXMethodDecl *M = MC ? MC->getMethodDecl() : nullptr;
+  return M && Prof->passesReadyFuture(qualifiedNameNoArgs(M));
+}
+
 std::optional<bool> TypeClassifier::constantCondition(const Expr *Cond) {
   bool Negated = false;
   for (unsigned Depth = 0; Cond && Depth < 4; ++Depth) {

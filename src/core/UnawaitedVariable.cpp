@@ -16,6 +16,8 @@
 #include "UnawaitedVariable.h"
 #include "AstUtils.h"
 #include "DiscardedTask.h"
+#include "HandOff.h"
+#include "FutureState.h"
 #include "LoopBounds.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
@@ -23,6 +25,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SparseBitVector.h"
@@ -54,6 +57,9 @@ struct Tracked {
   /// Declared with others (`auto a = f(), b = g();`): awaiting one
   /// initialiser would give the declarators different deduced types.
   bool SharesDeclaration = false;
+  /// A future with no value type whose state the profile can test: once
+  /// known ready and not failed, it holds nothing (FutureState.h).
+  bool StateTested = false;
 };
 
 enum class EventKind : uint8_t { Gen, Consume, Overwrite };
@@ -128,6 +134,27 @@ public:
   FunctionFlow(AnalysisContext &AC, const FunctionDecl *FD)
       : AC(AC), FD(FD), Body(FD->getBody()) {}
 
+  /// The hand-off summary of \p P (HandOff.h): whether some use of it in
+  /// the body consumes it, by the same rules as a variable's uses.
+  bool consumesParameter(const ParmVarDecl *P) {
+    QualType T = P->getType().getNonReferenceType().getUnqualifiedType();
+    const TypeInfo *Info = taskInfo(T);
+    Role R = Role::Task;
+    if (!Info) {
+      std::tie(Info, T) = elementInfo(T);
+      R = Role::Container;
+    }
+    if (!Info || !Body)
+      return true;
+    const auto *CB = dyn_cast<CoroutineBodyStmt>(Body);
+    UserBody = CB ? CB->getBody() : Body;
+    Index[P] = 0;
+    Vars.push_back({P, R, Info, T, true});
+    Vars.back().Copyable = isCopyableType(T);
+    collectEvents();
+    return Vars[0].EverConsumed;
+  }
+
   void run() {
     if (!Body)
       return;
@@ -138,6 +165,12 @@ public:
       Scope = makeFunctionScope(FD), UserBody = CB->getBody();
     else
       Scope = makeFunctionScope(FD), UserBody = Body;
+    // A lambda then_wrapped calls is handed the finished future.
+    if (const auto *M = dyn_cast<CXXMethodDecl>(FD);
+        M && AC.ReadyFutureCallables.count(M->getParent()))
+      for (const ParmVarDecl *P : FD->parameters())
+        if (Index.count(P))
+          ReadyParameters.insert(P);
     collectEvents();
     CFG::BuildOptions BO = flowCFGOptions();
     std::unique_ptr<CFG> G = CFG::buildCFG(FD, Body, &AC.Ctx, BO);
@@ -651,7 +684,7 @@ private:
                      : (Proto && I < Proto->getNumParams())
                          ? Proto->getParamType(I)
                          : QualType();
-        if (consumes(PT, V))
+        if (consumes(PT, V) && (!Callee || handsOnParameter(AC, Callee, I)))
           add(DRE, EventKind::Consume, V);
       }
       return;
@@ -810,6 +843,51 @@ private:
         }
         return true;
       }
+      /// `f.failed()` on a future with no value: its state is tracked; as
+      /// the whole condition of an assertion, it settles a fact.
+      bool VisitCXXMemberCallExpr(CXXMemberCallExpr *MC) {
+        if (InLambda)
+          return true;
+        std::optional<StateTest> Test = F->AC.Classifier.stateTest(MC);
+        std::optional<unsigned> V =
+            Test ? F->trackedRef(MC->getImplicitObjectArgument())
+                 : std::nullopt;
+        if (!V || F->Vars[*V].R != Role::Task ||
+            !holdsNoValue(F->Vars[*V].VD->getType()))
+          return true;
+        F->Vars[*V].StateTested = F->AnyStateTested = true;
+        // Up through parentheses, casts and `!` to the asserted condition,
+        // which must be all of the macro's argument: in `f.failed() || x`
+        // the parent operator is written there too.
+        bool Value = true;
+        const Expr *Cond = MC;
+        size_t I = Ancestors.size() - 1;
+        for (; I > 0; --I) {
+          const Stmt *P = Ancestors[I - 1];
+          if (isa<ParenExpr, ImplicitCastExpr>(P)) {
+            Cond = cast<Expr>(P);
+            continue;
+          }
+          if (const auto *UO = dyn_cast<UnaryOperator>(P);
+              UO && UO->getOpcode() == UO_LNot) {
+            Value = !Value;
+            Cond = UO;
+            continue;
+          }
+          break;
+        }
+        const SourceManager &SM = F->AC.SM;
+        if (I > 0 && SM.isMacroArgExpansion(Ancestors[I - 1]->getBeginLoc()))
+          return true;
+        std::optional<bool> Asserted = F->AC.assertedValue(Cond);
+        if (!Asserted)
+          return true;
+        if (std::optional<StateFact> Fact =
+                factOf(*Test, *Asserted == Value))
+          F->Facts[MC].Ops.push_back(
+              {Op::Settle, *V, nullptr, MC, static_cast<unsigned>(*Fact)});
+        return true;
+      }
       /// A call inside a try block may jump to the try's handlers.
       bool VisitExpr(Expr *E) {
         if (!TryDepth || InLambda ||
@@ -891,7 +969,11 @@ private:
       ScopeEnd,
       Throw,
       MayThrow,
-      Kill ///< a goto back above the declaration: the variable ends
+      Kill, ///< a goto back above the declaration: the variable ends
+      /// An assertion of a state test (`BOOST_REQUIRE(!f.failed())`): Src
+      /// is the StateFact it establishes. Becomes a Reset where the
+      /// variable is then known ready and not failed (settleStates).
+      Settle
     };
     Kind K;
     unsigned Var = 0;              ///< Set, Reset, Overwrite; MayThrow: the
@@ -992,6 +1074,8 @@ private:
       }
       return false;
     }
+    case Op::Settle:
+      return false;
     case Op::MayThrow: {
       bool Grew = false;
       for (unsigned HB : HandlerLists[O.Var])
@@ -1304,6 +1388,9 @@ private:
     /// Parallel to Succs: 1 + a variable known to hold nothing on that
     /// edge (`if (!tasks.empty())` false), or 0.
     std::vector<unsigned> SuccEmpty;
+    /// Parallel to Succs: a state test's fact on that edge, as
+    /// 1 + 2 * variable + (0: ready, 1: not failed), or 0.
+    std::vector<unsigned> SuccFact;
     std::vector<const Stmt *> Last;  ///< each block's last statement
     std::vector<bool> NoReturn;
     std::vector<unsigned> Roots; ///< entry, then catch handlers
@@ -1341,6 +1428,17 @@ private:
             Empty = exhaustedEdge(B->getTerminatorStmt(), Cond);
         }
       }
+      // `if (!f.available())`: the false edge knows f is ready.
+      std::optional<std::pair<unsigned, unsigned>> Fact; // (code, index)
+      if (B->succ_size() == 2 && AnyStateTested)
+        if (const Expr *Cond = B->getLastCondition())
+          if (std::optional<StateCondition> SC =
+                  stateCondition(Cond, AC.Classifier))
+            if (std::optional<unsigned> V =
+                    trackedRef(SC->Call->getImplicitObjectArgument());
+                V && Vars[*V].StateTested)
+              Fact = {1 + 2 * *V + (SC->Fact == StateFact::NotFailed),
+                      SC->WhenTrue ? 0u : 1u};
       // A test framework's always-true helper: one edge is never taken.
       std::optional<bool> Known;
       if (B->succ_size() == 2)
@@ -1357,6 +1455,8 @@ private:
           F.Succs.push_back(S->getBlockID());
           F.SuccEmpty.push_back(
               Empty && Empty->second == Index ? Empty->first + 1 : 0);
+          F.SuccFact.push_back(Fact && Fact->second == Index ? Fact->first
+                                                             : 0);
         }
         ++Index;
       }
@@ -1429,6 +1529,101 @@ private:
     }
   };
 
+  /// Where a state-tested future is known both ready and not failed, it
+  /// holds nothing: a must-analysis of the two facts (intersection at
+  /// joins) over the flat CFG, before the liveness dataflow. An edge that
+  /// completes the pair empties the variable on it; an assertion that
+  /// completes it becomes a Reset. Costs nothing without state tests.
+  void settleStates(FlatCFG &F, const std::vector<unsigned> &RPO,
+                    unsigned EntryId) {
+    unsigned N = static_cast<unsigned>(F.OpBegin.size()) - 1;
+    unsigned W = 2 * static_cast<unsigned>(Vars.size());
+    auto Clear = [](llvm::BitVector &S, unsigned V) {
+      S.reset(2 * V);
+      S.reset(2 * V + 1);
+    };
+    // Returns whether the pair became complete at a Settle step.
+    auto Transfer = [&](unsigned B, llvm::BitVector &S, bool Rewrite) {
+      for (unsigned O = F.OpBegin[B]; O < F.OpBegin[B + 1]; ++O) {
+        Op &Step = F.Ops[O];
+        switch (Step.K) {
+        case Op::Set:
+        case Op::Reset:
+        case Op::Overwrite:
+        case Op::Kill:
+          if (Vars[Step.Var].StateTested)
+            Clear(S, Step.Var);
+          break;
+        case Op::ScopeEnd:
+          for (unsigned V : *Step.Mask)
+            if (Vars[V].StateTested)
+              Clear(S, V);
+          break;
+        case Op::Settle: {
+          unsigned Bit = 2 * Step.Var + (Step.Src == 2);
+          S.set(Bit);
+          if (Rewrite && S.test(2 * Step.Var) && S.test(2 * Step.Var + 1))
+            Step = {Op::Reset, Step.Var, nullptr, nullptr};
+          break;
+        }
+        default:
+          break;
+        }
+      }
+    };
+    std::vector<std::vector<std::pair<unsigned, unsigned>>> Preds(N);
+    for (unsigned B : RPO)
+      for (unsigned I = F.SuccBegin[B]; I < F.SuccBegin[B + 1]; ++I)
+        Preds[F.Succs[I]].push_back({B, I});
+    llvm::BitVector Entry(W);
+    for (unsigned V = 0; V < Vars.size(); ++V)
+      if (Vars[V].StateTested && ReadyParameters.count(Vars[V].VD))
+        Entry.set(2 * V);
+    std::vector<bool> IsRoot(N, false);
+    for (unsigned R : F.Roots)
+      IsRoot[R] = true;
+    // Top (every fact) until a block is reached: the facts only shrink.
+    std::vector<llvm::BitVector> Out(N, llvm::BitVector(W, true));
+    std::vector<llvm::BitVector> In(N, llvm::BitVector(W, true));
+    auto EdgeState = [&](unsigned From, unsigned I) {
+      llvm::BitVector S = Out[From];
+      if (unsigned Code = F.SuccFact[I])
+        S.set(Code - 1);
+      return S;
+    };
+    for (bool Changed = true; Changed;) {
+      Changed = false;
+      for (unsigned B : RPO) {
+        llvm::BitVector S(W, !IsRoot[B]);
+        if (B == EntryId)
+          S = Entry;
+        else if (IsRoot[B])
+          S.reset(); // a handler: entered from anywhere in its try
+        for (auto [From, I] : Preds[B])
+          S &= EdgeState(From, I);
+        In[B] = S;
+        Transfer(B, S, false);
+        if (S != Out[B]) {
+          Out[B] = std::move(S);
+          Changed = true;
+        }
+      }
+    }
+    for (unsigned B : RPO) {
+      for (unsigned I = F.SuccBegin[B]; I < F.SuccBegin[B + 1]; ++I) {
+        unsigned Code = F.SuccFact[I];
+        if (!Code || F.SuccEmpty[I])
+          continue;
+        unsigned V = (Code - 1) / 2;
+        llvm::BitVector S = EdgeState(B, I);
+        if (S.test(2 * V) && S.test(2 * V + 1))
+          F.SuccEmpty[I] = V + 1;
+      }
+      llvm::BitVector S = In[B];
+      Transfer(B, S, true);
+    }
+  }
+
   void solve(CFG &G) {
     // Multi-variable declarations appear in the CFG as one synthetic
     // DeclStmt per variable.
@@ -1447,6 +1642,8 @@ private:
     }
     FlatCFG F = flatten(G);
     std::vector<unsigned> RPO = reversePostOrder(F);
+    if (AnyStateTested)
+      settleStates(F, RPO, G.getEntry().getBlockID());
     size_t Passes = 1; // the reporting pass
     unsigned N = G.getNumBlockIDs();
     unsigned EntryId = G.getEntry().getBlockID();
@@ -1513,11 +1710,20 @@ private:
       // Parameters still holding a task when the function returns: at the
       // return that leaves, or at the end of the body. Not on paths that
       // end in a noreturn call (abort, exit).
+      // An edge to the exit may know one variable empty (`if (f.failed())`
+      // with nothing after it): that one leaves with nothing on that edge.
       bool ToExit = false;
+      llvm::SmallVector<unsigned, 2> ExitEmpty;
       for (unsigned I = F.SuccBegin[B]; I < F.SuccBegin[B + 1]; ++I)
-        ToExit |= F.Succs[I] == ExitId;
-      if (!ToExit || B == EntryId || F.NoReturn[B])
+        if (F.Succs[I] == ExitId) {
+          ToExit = true;
+          ExitEmpty.push_back(F.SuccEmpty[I]);
+        }
+      if (!ToExit || F.NoReturn[B])
         continue;
+      auto LeavesLive = [&](unsigned V) {
+        return llvm::any_of(ExitEmpty, [&](unsigned E) { return E != V + 1; });
+      };
       // Falling off a coroutine's end runs an implicit co_return.
       const Stmt *Last = F.Last[B];
       bool Explicit = isa_and_nonnull<ReturnStmt>(Last) ||
@@ -1525,7 +1731,7 @@ private:
                        !cast<CoreturnStmt>(Last)->isImplicit());
       const Stmt *Trigger = Explicit ? Last : UserBody;
       for (unsigned V : State)
-        if (isa<ParmVarDecl>(Vars[V].VD) && die(V, Trigger))
+        if (isa<ParmVarDecl>(Vars[V].VD) && LeavesLive(V) && die(V, Trigger))
           Deaths[V].AtExit = true;
     }
     if (FlowStats *S = AC.Stats) {
@@ -2008,6 +2214,10 @@ private:
   unsigned CurrentBlock = 0;               ///< during the reporting pass
   std::map<unsigned, Death> Deaths;
   std::map<unsigned, const Stmt *> Overwrites;
+  /// Some variable is StateTested: only then are state facts computed.
+  bool AnyStateTested = false;
+  /// By-value future parameters that start out ready (then_wrapped's).
+  llvm::SmallPtrSet<const VarDecl *, 2> ReadyParameters;
 };
 
 } // namespace
@@ -2029,6 +2239,76 @@ CFG::BuildOptions flowCFGOptions() {
         Stmt::LambdaExprClass, Stmt::CoawaitExprClass, Stmt::CXXThrowExprClass})
     BO.setAlwaysAdd(C);
   return BO;
+}
+
+/// Only `(void)p` or no use at all: what a library's body is trusted for.
+static bool onlyIgnores(const FunctionDecl *Def, const ParmVarDecl *P) {
+  struct Uses : RecursiveASTVisitor<Uses> {
+    const ParmVarDecl *P;
+    const Stmt *Parent = nullptr;
+    bool Other = false;
+    bool TraverseStmt(Stmt *S) {
+      const Stmt *Saved = Parent;
+      bool Result = RecursiveASTVisitor::TraverseStmt(S);
+      Parent = Saved;
+      return Result;
+    }
+    bool VisitStmt(Stmt *S) {
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(S);
+          DRE && DRE->getDecl() == P) {
+        const auto *Cast = dyn_cast_or_null<ExplicitCastExpr>(Parent);
+        Other |= !Cast || !Cast->getType()->isVoidType();
+      }
+      if (!isa<ParenExpr, ImplicitCastExpr>(S))
+        Parent = S;
+      return !Other;
+    }
+  } U;
+  U.P = P;
+  U.TraverseStmt(Def->getBody());
+  return !U.Other;
+}
+
+bool handsOnParameter(AnalysisContext &AC, const FunctionDecl *Callee,
+                      unsigned I) {
+  const FunctionDecl *Def = nullptr;
+  if (!Callee || !Callee->hasBody(Def) || !Def || I >= Def->getNumParams() ||
+      Def->isDependentContext() || isa<CXXConstructorDecl>(Def))
+    return true;
+  // A runner (sync_wait, a blocking get) is what drives the task, whatever
+  // a stand-in body in a test shows.
+  if (AC.Classifier.isRunner(Callee))
+    return true;
+  // The body run may be an override's.
+  if (const auto *M = dyn_cast<CXXMethodDecl>(Def);
+      M && M->isVirtual() && !M->hasAttr<FinalAttr>() &&
+      !M->getParent()->hasAttr<FinalAttr>())
+    return true;
+  auto [It, New] = AC.HandOffs.try_emplace({Def, I}, 2);
+  if (!New)
+    return It->second != 0;
+  const ParmVarDecl *P = Def->getParamDecl(I);
+  // A named by-value parameter of the user's own function is reported
+  // where it dies, in the callee, once for all its callers. Outside
+  // templates, an unnamed one is a deliberate sink (a stub, an overload).
+  if ((!P->getName().empty() && !P->getType()->isReferenceType() &&
+       !AC.isLibraryLocation(Def->getLocation())) ||
+      (P->getName().empty() && !Def->getTemplateInstantiationPattern()))
+    return true;
+  bool HandsOn;
+  // Library bodies are trusted only when plainly empty of uses: their
+  // plumbing (builtins, unevaluated tricks) is not ours to model.
+  if (AC.isLibraryLocation(Def->getLocation()))
+    HandsOn = !onlyIgnores(Def, P);
+  else if (AC.HandOffDepth >= 8)
+    HandsOn = true;
+  else {
+    ++AC.HandOffDepth;
+    HandsOn = FunctionFlow(AC, Def).consumesParameter(P);
+    --AC.HandOffDepth;
+  }
+  AC.HandOffs[{Def, I}] = HandsOn;
+  return HandsOn;
 }
 
 void UnawaitedVariableChecker::analyze(const FunctionDecl *FD) {

@@ -24,6 +24,13 @@ Task<> early_exit(Task<int> t, bool c) { // expected-warning {{parameter 't' hol
   co_await std::move(t);
 }
 
+// An empty body drops its parameter like any other.
+void empty_body(Task<int> t) {} // expected-warning {{parameter 't' holds a lazy coroutine task 'Task<int>' that is never awaited; its body will never run [coro-unawaited-variable]}} expected-note {{'t' is destroyed at the end of its scope without being awaited}}
+struct Listener {
+  virtual ~Listener() = default;
+  virtual void on_job(Task<> job) {} // expected-warning {{parameter 'job' holds a lazy coroutine task 'Task<>' that is never awaited; its body will never run [coro-unawaited-variable]}} expected-note {{'job' is destroyed at the end of its scope without being awaited}}
+};
+
 struct Service {
   // A member function's parameter, and a constructor that forgets it.
   Task<> run(Task<> job) { // expected-warning {{parameter 'job' holds a lazy coroutine task 'Task<>' that is never awaited; its body will never run [coro-unawaited-variable]}}

@@ -55,6 +55,13 @@ template <typename T> struct awaiter {
   }
   T await_resume() { return _future.get(); }
 };
+// Waits for a future without taking its value or exception.
+template <typename T> struct ready_awaiter {
+  future<T>* f;
+  bool await_ready() const noexcept { return f->available(); }
+  template <typename U> void await_suspend(std::coroutine_handle<U> h) noexcept { f->set_coroutine(h.promise()); }
+  void await_resume() const noexcept {}
+};
 template <typename T> struct futurize { using type = future<T>; };
 template <typename T> struct futurize<future<T>> { using type = future<T>; };
 } // namespace internal
@@ -77,7 +84,20 @@ public:
     return then_impl<typename internal::futurize<typename R::type>::type>(std::move(*this), static_cast<F&&>(func));
   }
   future<> discard_result() noexcept { return discard_impl(std::move(*this)); }
+  // The exception of a failed future, which it gives up.
+  std::exception_ptr get_exception() noexcept { return std::exchange(state_, nullptr)->error; }
+  // Calls func with this future once it is ready (with a value or failed).
+  template <typename F> auto then_wrapped(F&& func) noexcept {
+    using Fut = typename internal::futurize<std::invoke_result_t<F, future>>::type;
+    return wrapped_impl<Fut>(std::move(*this), static_cast<F&&>(func));
+  }
 private:
+  template <typename Fut, typename F> static Fut wrapped_impl(future self, F func) {
+    co_await internal::ready_awaiter<T>{&self};
+    if constexpr (std::is_same_v<std::invoke_result_t<F, future>, Fut>) co_return co_await func(std::move(self));
+    else if constexpr (std::is_void_v<std::invoke_result_t<F, future>>) func(std::move(self));
+    else co_return func(std::move(self));
+  }
   template <typename Fut, typename F> static Fut then_impl(future self, F func);
   static future<> discard_impl(future self) { co_await std::move(self); }
   std::shared_ptr<internal::future_state<T>> state_;
