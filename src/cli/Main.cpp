@@ -634,6 +634,8 @@ int main(int argc, const char **argv) {
       if (!Seen.insert({D.Check, realPath(D.File), D.Offset, D.Message}).second)
         continue; // a header seen from another translation unit
       D.FromFailedUnit = TU.Failed;
+      D.MainFile = TU.File;
+      D.BuildDirectory = Tasks[I].Command.Directory;
       R.Findings.push_back(std::move(D));
     }
     if (TU.Failed)
@@ -697,7 +699,7 @@ int main(int argc, const char **argv) {
     OutputFailed = failed(Baseline::write(WriteBaseline, ForBaseline));
   if (!ExportFixes.empty() && !OutputFailed)
     OutputFailed = failed(exportFixes(
-        R.Findings, Files.empty() ? "" : Files.front(), ExportFixes));
+        R.Findings, Files.size() == 1 ? Files.front() : "", ExportFixes));
   if (Fix)
     OutputFailed |= runFix(R.Findings, OutputFailed);
   if (OutputFile.empty()) {

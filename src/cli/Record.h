@@ -39,6 +39,10 @@ struct DiagRecord {
   unsigned Line = 0, Column = 0; ///< filled in by the parent
   /// Found in a translation unit that did not compile: never fixed.
   bool FromFailedUnit = false;
+  /// The translation unit it was found in and its compile command's
+  /// directory, for --export-fixes; set by the parent, not sent.
+  std::string MainFile;
+  std::string BuildDirectory;
 
   bool isFinding() const { return llvm::StringRef(Check).starts_with("coro-"); }
 };
