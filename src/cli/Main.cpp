@@ -793,10 +793,10 @@ int main(int argc, const char **argv) {
   if (!R.Failures.empty())
     return 3;
   // With --warnings-as-errors, as clang-tidy: only errors fail.
-  if (AsErrors)
-    return llvm::any_of(R.Findings,
-                        [](const DiagRecord &D) { return D.WarningAsError; })
-               ? 1
-               : 0;
-  return R.Findings.empty() ? 0 : 1;
+  bool Fails = AsErrors ? llvm::any_of(R.Findings,
+                                       [](const DiagRecord &D) {
+                                         return D.WarningAsError;
+                                       })
+                        : !R.Findings.empty();
+  return Fails ? 1 : 0;
 }
