@@ -8,6 +8,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/YAMLTraits.h"
+#include <algorithm>
 #include <chrono>
 #include <fcntl.h>
 #include <map>
@@ -482,7 +483,7 @@ static tooling::DiagnosticMessage message(llvm::StringRef Text,
 }
 
 llvm::Error exportFixes(const std::vector<DiagRecord> &Findings,
-                        llvm::StringRef MainFile, llvm::StringRef OutPath) {
+                        llvm::StringRef OnlyFile, llvm::StringRef OutPath) {
   // Exactly what --fix applies: clang-apply-replacements would otherwise
   // apply a note's alternative to a diagnostic without a fix of its own
   // (and treats overlapping replacements as a conflict).
@@ -491,7 +492,12 @@ llvm::Error exportFixes(const std::vector<DiagRecord> &Findings,
   std::vector<bool> Accepted = acceptFixes(Findings, PerFile, Ignored);
   static const std::vector<FixRecord> None;
   tooling::TranslationUnitDiagnostics TUD;
-  TUD.MainSourceFile = MainFile.str();
+  TUD.MainSourceFile = OnlyFile.str();
+  if (!Findings.empty() &&
+      std::all_of(Findings.begin(), Findings.end(), [&](const DiagRecord &D) {
+        return D.MainFile == Findings.front().MainFile;
+      }))
+    TUD.MainSourceFile = Findings.front().MainFile;
   for (size_t I = 0; I < Findings.size(); ++I) {
     const DiagRecord &D = Findings[I];
     llvm::SmallVector<tooling::DiagnosticMessage, 1> Notes;
@@ -503,7 +509,7 @@ llvm::Error exportFixes(const std::vector<DiagRecord> &Findings,
         Notes,
         D.Level == "error" ? tooling::Diagnostic::Error
                            : tooling::Diagnostic::Warning,
-        llvm::sys::path::parent_path(D.File));
+        D.BuildDirectory);
   }
   std::string Text;
   llvm::raw_string_ostream OS(Text);

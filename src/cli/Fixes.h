@@ -38,9 +38,15 @@ FixSummary applyFixes(const std::vector<DiagRecord> &Findings);
 
 /// Writes clang-apply-replacements YAML for \p Findings with exactly the
 /// replacements applyFixes would apply: notes and findings whose fixes are
-/// skipped (failed unit, overlap) are exported without replacements.
+/// skipped (failed unit, overlap) are exported without replacements. Each
+/// diagnostic's BuildDirectory is its compile command's directory, as
+/// clang-tidy writes it. MainSourceFile is the translation unit of the
+/// diagnostics when they share one (clang-tidy's file for one unit), else
+/// \p OnlyFile (the one file analysed, or ""), as run-clang-tidy's merge
+/// of several units writes it: the format has one per document, and
+/// clang-apply-replacements reads one document per file.
 llvm::Error exportFixes(const std::vector<DiagRecord> &Findings,
-                        llvm::StringRef MainFile, llvm::StringRef OutPath);
+                        llvm::StringRef OnlyFile, llvm::StringRef OutPath);
 
 /// Writes \p Contents to \p Path atomically (temporary file, then rename),
 /// keeping its mode; a symbolic link stays one and its target is written.

@@ -10,11 +10,14 @@
 #include "Baseline.h"
 #include "CompileCommands.h"
 #include "Fixes.h"
+#include "LineFilter.h"
 #include "Output.h"
 #include "Scheduler.h"
 #include "Signals.h"
 #include "SourceFiles.h"
 #include "Worker.h"
+#include "clang-tidy/GlobList.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
@@ -108,6 +111,30 @@ cl::opt<ProgressMode> Progress(
     cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("No progress and no summary"),
                     cl::cat(Category));
+// clang-tidy's options of the same names.
+cl::opt<bool> UseColor("use-color",
+                       cl::desc("Colour the text report (default: when "
+                                "stdout is a terminal); =false never"),
+                       cl::cat(Category));
+cl::opt<std::string> WarningsAsErrors(
+    "warnings-as-errors",
+    cl::desc("Findings of checks matching these globs are errors; when "
+             "given, only errors fail the run, as in clang-tidy"),
+    cl::value_desc("globs"), cl::cat(Category));
+cl::opt<std::string> LineFilterJson(
+    "line-filter",
+    cl::desc("Report findings only on these lines, as clang-tidy: "
+             "[{\"name\":\"file.cpp\",\"lines\":[[1,3],[5,7]]},...]"),
+    cl::value_desc("json"), cl::cat(Category));
+cl::list<std::string> ExtraArgs("extra-arg",
+                                cl::desc("Argument to append to each "
+                                         "compile command"),
+                                cl::value_desc("arg"), cl::cat(Category));
+cl::list<std::string> ExtraArgsBefore("extra-arg-before",
+                                      cl::desc("Argument to prepend to each "
+                                               "compile command"),
+                                      cl::value_desc("arg"),
+                                      cl::cat(Category));
 cl::opt<std::string> WorkerTaskFile("worker", cl::Hidden,
                                     cl::desc("internal: analyse one task"));
 
@@ -299,6 +326,12 @@ std::string summaryLine(const Report &R, ArrayRef<SkippedSource> Skipped) {
       formatv("unawaited: {0} finding{1} in {2} file{3}", R.Findings.size(),
               R.Findings.size() == 1 ? "" : "s", R.FilesAnalysed,
               R.FilesAnalysed == 1 ? "" : "s");
+  size_t AsErrors = llvm::count_if(
+      R.Findings, [](const DiagRecord &D) { return D.WarningAsError; });
+  if (AsErrors)
+    Line += formatv(" ({0} treated as error{1})", AsErrors,
+                    AsErrors == 1 ? "" : "s")
+                .str();
   if (R.Suppressed)
     Line += formatv(", {0} in the baseline", R.Suppressed).str();
   if (!R.Failures.empty())
@@ -374,6 +407,23 @@ bool runFix(const std::vector<DiagRecord> &Findings, bool EarlierFailed) {
   if (!Quiet)
     errs() << fixSummaryLine(S);
   return !S.Errors.empty();
+}
+
+/// -j, or every hardware thread by default. At most 4 per hardware thread
+/// and 256, with one warning: each job is a process whose parse holds
+/// hundreds of megabytes, so a huge -j only thrashes or exhausts memory.
+unsigned jobCount() {
+  unsigned Hardware = std::max(1u, std::thread::hardware_concurrency());
+  if (Jobs == 0)
+    return Hardware;
+  unsigned Max = std::min(256u, 4 * Hardware);
+  if (Jobs <= Max)
+    return Jobs;
+  WithColor::warning(errs(), "unawaited")
+      << formatv("-j {0} is more than {1} (4 per hardware thread, at most "
+                 "256); using -j {1}\n",
+                 Jobs.getValue(), Max);
+  return Max;
 }
 
 } // namespace
@@ -466,6 +516,12 @@ int main(int argc, const char **argv) {
     if (!HeaderRe.isValid(Err))
       return usageError("invalid --header-filter regex: " + Err);
   }
+  Expected<LineFilter> Lines = LineFilter::parse(LineFilterJson);
+  if (!Lines)
+    return usageError(toString(Lines.takeError()));
+  std::optional<tidy::CachedGlobList> AsErrors;
+  if (!WarningsAsErrors.empty())
+    AsErrors.emplace(WarningsAsErrors);
   size_t Unsharded = Files.size();
   if (Error E = selectShard(Files))
     return usageError(toString(std::move(E)));
@@ -517,6 +573,16 @@ int main(int argc, const char **argv) {
   std::vector<WorkerTask> Tasks;
   std::vector<std::string> CommandOf; // per task: " (compile command K of N)"
   std::set<std::string> Dropped;
+  // As clang-tidy: before the command's own arguments (after the compiler)
+  // and after them (before a "--").
+  tooling::ArgumentsAdjuster AddExtraArgs = tooling::combineAdjusters(
+      tooling::getInsertArgumentAdjuster(
+          std::vector<std::string>(ExtraArgsBefore.begin(),
+                                   ExtraArgsBefore.end()),
+          tooling::ArgumentInsertPosition::BEGIN),
+      tooling::getInsertArgumentAdjuster(
+          std::vector<std::string>(ExtraArgs.begin(), ExtraArgs.end()),
+          tooling::ArgumentInsertPosition::END));
   for (const std::string &F : Files) {
     std::vector<tooling::CompileCommand> Cmds = DB->getCompileCommands(F);
     if (Cmds.empty())
@@ -539,6 +605,8 @@ int main(int argc, const char **argv) {
       else
         return usageError("cannot read source '" + T.Command.Filename +
                           "': " + toString(In.takeError()));
+      T.Command.CommandLine =
+          AddExtraArgs(T.Command.CommandLine, T.Command.Filename);
       adjustCommand(T.Command, Dropped);
       T.Checks = Checks;
       T.Config = Config;
@@ -566,7 +634,7 @@ int main(int argc, const char **argv) {
   ScheduleOptions Sched;
   Sched.SelfPath = sys::fs::getMainExecutable(argv[0],
                                               reinterpret_cast<void *>(&main));
-  Sched.Jobs = Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency());
+  Sched.Jobs = jobCount();
   Sched.TimeoutSeconds = Timeout;
   ProgressBar Bar;
   Bar.Enabled = !Quiet && (Progress == ProgressMode::Always ||
@@ -603,6 +671,8 @@ int main(int argc, const char **argv) {
         continue;
       DiagRecord Located = D;
       locate(Located.File, Located.Offset, Located.Line, Located.Column);
+      if (!Lines->passes(Located.File, Located.Line))
+        continue;
       if (!Base || !Base->match(Located, BarUnmatched))
         ++BarFindings;
     }
@@ -629,11 +699,17 @@ int main(int argc, const char **argv) {
         Fail.Errors.push_back(std::move(D));
         continue;
       }
-      if (!Reported(D, TU.File))
+      if (!Reported(D, TU.File) || !Lines->passes(D.File, D.Line))
         continue;
       if (!Seen.insert({D.Check, realPath(D.File), D.Offset, D.Message}).second)
         continue; // a header seen from another translation unit
+      if (AsErrors && AsErrors->contains(D.Check)) {
+        D.Level = "error";
+        D.WarningAsError = true;
+      }
       D.FromFailedUnit = TU.Failed;
+      D.MainFile = TU.File;
+      D.BuildDirectory = Tasks[I].Command.Directory;
       R.Findings.push_back(std::move(D));
     }
     if (TU.Failed)
@@ -680,8 +756,10 @@ int main(int argc, const char **argv) {
   }
   // Rendered before any output is written, and written last: it quotes
   // source lines, which --fix is about to change.
-  bool Color =
-      OutputFile.empty() && OutputFormat == Format::Text && outs().has_colors();
+  bool Color = OutputFormat == Format::Text &&
+               (UseColor.getNumOccurrences()
+                    ? UseColor.getValue()
+                    : OutputFile.empty() && outs().has_colors());
   std::string ReportText;
   {
     raw_string_ostream OS(ReportText);
@@ -697,7 +775,7 @@ int main(int argc, const char **argv) {
     OutputFailed = failed(Baseline::write(WriteBaseline, ForBaseline));
   if (!ExportFixes.empty() && !OutputFailed)
     OutputFailed = failed(exportFixes(
-        R.Findings, Files.empty() ? "" : Files.front(), ExportFixes));
+        R.Findings, Files.size() == 1 ? Files.front() : "", ExportFixes));
   if (Fix)
     OutputFailed |= runFix(R.Findings, OutputFailed);
   if (OutputFile.empty()) {
@@ -714,5 +792,11 @@ int main(int argc, const char **argv) {
     return 2;
   if (!R.Failures.empty())
     return 3;
-  return R.Findings.empty() ? 0 : 1;
+  // With --warnings-as-errors, as clang-tidy: only errors fail.
+  bool Fails = AsErrors ? llvm::any_of(R.Findings,
+                                       [](const DiagRecord &D) {
+                                         return D.WarningAsError;
+                                       })
+                        : !R.Findings.empty();
+  return Fails ? 1 : 0;
 }

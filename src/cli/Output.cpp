@@ -71,9 +71,14 @@ static void writeText(const Report &R, llvm::raw_ostream &OS, bool Color) {
                                         : llvm::raw_ostream::MAGENTA,
                      true);
     OS << D.Level << ": ";
-    if (Color)
+    // Reset first, as clang does: bold alone keeps the label's colour, and
+    // the whole message would be magenta.
+    if (Color) {
+      OS.resetColor();
       OS.changeColor(llvm::raw_ostream::SAVEDCOLOR, true);
-    OS << D.Message << " [" << D.Check << "]";
+    }
+    OS << D.Message << " [" << D.Check
+       << (D.WarningAsError ? ",-warnings-as-errors" : "") << "]";
     if (Color)
       OS.resetColor();
     OS << "\n";

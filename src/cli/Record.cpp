@@ -21,51 +21,85 @@ static bool mapUnsigned(llvm::json::ObjectMapper &O, llvm::StringLiteral Key,
   return true;
 }
 
+llvm::json::Value bytesToJSON(llvm::StringRef S) {
+  if (llvm::json::isUTF8(S))
+    return S.str();
+  return Object{{"hex", llvm::toHex(S, /*LowerCase=*/true)}};
+}
+
+bool bytesFromJSON(const llvm::json::Value *V, std::string &Out) {
+  if (!V)
+    return false;
+  if (std::optional<llvm::StringRef> S = V->getAsString()) {
+    Out = S->str();
+    return true;
+  }
+  const Object *O = V->getAsObject();
+  std::optional<llvm::StringRef> Hex = O ? O->getString("hex") : std::nullopt;
+  return Hex && llvm::tryGetFromHex(*Hex, Out);
+}
+
+/// The fields that may hold any bytes (paths, messages quoting them, source
+/// text), of the object \p V.
+static bool mapBytes(const llvm::json::Value &V,
+                     std::initializer_list<std::pair<const char *, std::string *>>
+                         Fields) {
+  const Object *O = V.getAsObject();
+  if (!O)
+    return false;
+  for (const auto &[Key, Out] : Fields)
+    if (!bytesFromJSON(O->get(Key), *Out))
+      return false;
+  return true;
+}
+
 llvm::json::Value toJSON(const FixRecord &F) {
-  return Object{{"file", F.File},
+  return Object{{"file", bytesToJSON(F.File)},
                 {"offset", F.Offset},
                 {"length", F.Length},
-                {"text", F.Text},
+                {"text", bytesToJSON(F.Text)},
                 {"hash", F.Hash}};
 }
 
 llvm::json::Value toJSON(const NoteRecord &N) {
-  return Object{{"file", N.File},
+  return Object{{"file", bytesToJSON(N.File)},
                 {"offset", N.Offset},
-                {"message", N.Message},
+                {"message", bytesToJSON(N.Message)},
                 {"fixes", llvm::json::Array(N.Fixes)}};
 }
 
 llvm::json::Value toJSON(const DiagRecord &D) {
   return Object{{"check", D.Check},
                 {"level", D.Level},
-                {"file", D.File},
+                {"file", bytesToJSON(D.File)},
                 {"offset", D.Offset},
-                {"message", D.Message},
+                {"message", bytesToJSON(D.Message)},
                 {"fixes", llvm::json::Array(D.Fixes)},
                 {"notes", llvm::json::Array(D.Notes)},
-                {"function", D.Function}};
+                {"function", bytesToJSON(D.Function)}};
 }
 
 bool fromJSON(const llvm::json::Value &V, FixRecord &F, llvm::json::Path P) {
   llvm::json::ObjectMapper O(V, P);
-  return O && O.map("file", F.File) && mapUnsigned(O, "offset", F.Offset) &&
-         mapUnsigned(O, "length", F.Length) && O.map("text", F.Text) &&
-         O.mapOptional("hash", F.Hash);
+  return O && mapBytes(V, {{"file", &F.File}, {"text", &F.Text}}) &&
+         mapUnsigned(O, "offset", F.Offset) &&
+         mapUnsigned(O, "length", F.Length) && O.mapOptional("hash", F.Hash);
 }
 
 bool fromJSON(const llvm::json::Value &V, NoteRecord &N, llvm::json::Path P) {
   llvm::json::ObjectMapper O(V, P);
-  return O && O.map("file", N.File) && mapUnsigned(O, "offset", N.Offset) &&
-         O.map("message", N.Message) && O.map("fixes", N.Fixes);
+  return O && mapBytes(V, {{"file", &N.File}, {"message", &N.Message}}) &&
+         mapUnsigned(O, "offset", N.Offset) && O.map("fixes", N.Fixes);
 }
 
 bool fromJSON(const llvm::json::Value &V, DiagRecord &D, llvm::json::Path P) {
   llvm::json::ObjectMapper O(V, P);
   return O && O.map("check", D.Check) && O.map("level", D.Level) &&
-         O.map("file", D.File) && mapUnsigned(O, "offset", D.Offset) &&
-         O.map("message", D.Message) && O.map("fixes", D.Fixes) &&
-         O.map("notes", D.Notes) && O.mapOptional("function", D.Function);
+         mapBytes(V, {{"file", &D.File},
+                      {"message", &D.Message},
+                      {"function", &D.Function}}) &&
+         mapUnsigned(O, "offset", D.Offset) && O.map("fixes", D.Fixes) &&
+         O.map("notes", D.Notes);
 }
 
 std::string contentHash(llvm::StringRef Bytes) {

@@ -39,6 +39,12 @@ struct DiagRecord {
   unsigned Line = 0, Column = 0; ///< filled in by the parent
   /// Found in a translation unit that did not compile: never fixed.
   bool FromFailedUnit = false;
+  /// Made an error by --warnings-as-errors (Level is then "error").
+  bool WarningAsError = false;
+  /// The translation unit it was found in and its compile command's
+  /// directory, for --export-fixes; set by the parent, not sent.
+  std::string MainFile;
+  std::string BuildDirectory;
 
   bool isFinding() const { return llvm::StringRef(Check).starts_with("coro-"); }
 };
@@ -50,6 +56,14 @@ struct TUResult {
   bool Failed = false;       ///< crashed, timed out, or did not compile
   std::string FailureReason; ///< one line, for the run's error output
 };
+
+/// A string for the parent<->worker protocol, losslessly: itself when it
+/// is valid UTF-8, else {"hex": "<its bytes>"}. llvm::json takes only
+/// UTF-8, and paths, arguments and sources need not be (a file name with
+/// byte 0xff is fine to clang).
+llvm::json::Value bytesToJSON(llvm::StringRef S);
+/// Reads what bytesToJSON wrote; false when \p V is neither form.
+bool bytesFromJSON(const llvm::json::Value *V, std::string &Out);
 
 llvm::json::Value toJSON(const FixRecord &F);
 llvm::json::Value toJSON(const NoteRecord &N);

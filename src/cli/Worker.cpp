@@ -27,24 +27,40 @@ using namespace clang::tidy;
 
 namespace unawaited::cli {
 
+// Paths and arguments need not be UTF-8: bytesToJSON keeps them exact.
 llvm::json::Value toJSON(const WorkerTask &T) {
-  return llvm::json::Object{{"directory", T.Command.Directory},
-                            {"file", T.Command.Filename},
-                            {"arguments", T.Command.CommandLine},
-                            {"checks", T.Checks},
-                            {"config", T.Config},
-                            {"config_file", T.ConfigFile},
+  llvm::json::Array Args;
+  for (const std::string &A : T.Command.CommandLine)
+    Args.push_back(bytesToJSON(A));
+  return llvm::json::Object{{"directory", bytesToJSON(T.Command.Directory)},
+                            {"file", bytesToJSON(T.Command.Filename)},
+                            {"arguments", std::move(Args)},
+                            {"checks", bytesToJSON(T.Checks)},
+                            {"config", bytesToJSON(T.Config)},
+                            {"config_file", bytesToJSON(T.ConfigFile)},
                             {"parent_pid", T.ParentPid}};
 }
 
 bool fromJSON(const llvm::json::Value &V, WorkerTask &T, llvm::json::Path P) {
   llvm::json::ObjectMapper O(V, P);
-  return O && O.map("directory", T.Command.Directory) &&
-         O.map("file", T.Command.Filename) &&
-         O.map("arguments", T.Command.CommandLine) &&
-         O.map("checks", T.Checks) && O.map("config", T.Config) &&
-         O.map("config_file", T.ConfigFile) &&
-         O.mapOptional("parent_pid", T.ParentPid);
+  const llvm::json::Object *Obj = V.getAsObject();
+  const llvm::json::Array *Args = Obj ? Obj->getArray("arguments") : nullptr;
+  if (!O || !Args)
+    return false;
+  T.Command.CommandLine.resize(Args->size());
+  for (size_t I = 0; I < Args->size(); ++I)
+    if (!bytesFromJSON(&(*Args)[I], T.Command.CommandLine[I]))
+      return false;
+  for (auto [Key, Out] :
+       {std::pair<const char *, std::string *>{"directory",
+                                               &T.Command.Directory},
+        {"file", &T.Command.Filename},
+        {"checks", &T.Checks},
+        {"config", &T.Config},
+        {"config_file", &T.ConfigFile}})
+    if (!bytesFromJSON(Obj->get(Key), *Out))
+      return false;
+  return O.mapOptional("parent_pid", T.ParentPid);
 }
 
 namespace {

@@ -2098,6 +2098,19 @@ private:
     SourceLocation Begin = Init->getBeginLoc();
     SourceLocation End = Lexer::getLocForEndOfToken(Init->getEndLoc(), 0, AC.SM,
                                                     AC.Ctx.getLangOpts());
+    // Never referenced, the variable holds an awaited value no one reads:
+    // -Wunused-variable (an error under -Werror) for `int`. Marked, not
+    // deleted: the value lives to the end of the scope as the task did (a
+    // lock or guard must), and the name still says what it is.
+    bool MarkUnused = !T.VD->isReferenced() && !T.VD->hasAttr<UnusedAttr>();
+    SourceLocation DeclBegin = T.VD->getBeginLoc();
+    if (MarkUnused && (DeclBegin.isInvalid() || DeclBegin.isMacroID()))
+      return;
+    auto AddMarkUnused = [&] {
+      if (MarkUnused)
+        F.Fixes.push_back(
+            FixItHint::CreateInsertion(DeclBegin, "[[maybe_unused]] "));
+    };
     if (Scope.IsCoroutine) {
       if (!T.Info->DirectlyAwaitable ||
           (!Scope.Promise.isNull() &&
@@ -2108,16 +2121,19 @@ private:
       if (needsParensForCoawait(Init)) {
         if (End.isInvalid())
           return;
+        AddMarkUnused();
         F.Fixes.push_back(FixItHint::CreateInsertion(Begin, "co_await ("));
         F.Fixes.push_back(FixItHint::CreateInsertion(End, ")"));
         return;
       }
+      AddMarkUnused();
       F.Fixes.push_back(FixItHint::CreateInsertion(Begin, "co_await "));
       return;
     }
     const std::string &SyncWait = AC.Classifier.options().SyncWaitFunction;
     if (SyncWait.empty() || !syncWaitAccepts(SyncWait, T.TaskType))
       return;
+    AddMarkUnused();
     F.Fixes.push_back(FixItHint::CreateInsertion(Begin, SyncWait + "("));
     F.Fixes.push_back(FixItHint::CreateInsertion(End, ")"));
   }

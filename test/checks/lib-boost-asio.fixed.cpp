@@ -137,7 +137,7 @@ void discarded_in_plain_function() { // expected-note {{'discarded_in_plain_func
 
 // BUG: stored and never awaited. Fix: await it at the declaration.
 awaitable<void> stored_never_awaited() {
-  auto t = co_await compute(); // expected-warning {{variable 't' holds a lazy coroutine task 'awaitable<int>' that is never awaited; its body will never run [coro-unawaited-variable]}}
+  [[maybe_unused]] auto t = co_await compute(); // expected-warning {{variable 't' holds a lazy coroutine task 'awaitable<int>' that is never awaited; its body will never run [coro-unawaited-variable]}}
   co_return; // expected-note {{'t' is destroyed by this 'co_return' without being awaited}}
 }
 

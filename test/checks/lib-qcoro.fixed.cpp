@@ -101,7 +101,7 @@ void discarded_in_plain_function() {
 
 // BUG (eager): stored, never awaited: the result and any exception are lost.
 QCoro::Task<> stored_never_awaited() {
-  auto t = co_await compute(); // expected-warning {{variable 't' holds an eager coroutine task 'QCoro::Task<int>' that is never awaited; its result and exceptions are lost [coro-unawaited-variable]}}
+  [[maybe_unused]] auto t = co_await compute(); // expected-warning {{variable 't' holds an eager coroutine task 'QCoro::Task<int>' that is never awaited; its result and exceptions are lost [coro-unawaited-variable]}}
   co_await step();
 } // expected-note {{'t' is destroyed at the end of its scope without being awaited}}
 

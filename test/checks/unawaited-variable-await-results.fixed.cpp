@@ -66,7 +66,7 @@ Task<int> iterate(async_gen &g) {
 
 // The work itself, not awaited, is still reported.
 Task<int> unawaited_work() {
-  auto t = co_await fetch(); // expected-warning {{variable 't' holds a lazy coroutine task 'Task<int>' that is never awaited; its body will never run [coro-unawaited-variable]}}
+  [[maybe_unused]] auto t = co_await fetch(); // expected-warning {{variable 't' holds a lazy coroutine task 'Task<int>' that is never awaited; its body will never run [coro-unawaited-variable]}}
   std::vector<Task<int>> tasks;
   tasks.push_back(fetch());
   auto results = co_await when_all(std::move(tasks));

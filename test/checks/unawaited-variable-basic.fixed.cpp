@@ -11,14 +11,14 @@ template <class T> void log(const T &) {}
 
 // Never awaited inside a coroutine: the fix awaits it at the declaration.
 Task<> never_awaited() {
-  auto t = co_await fetch(); // expected-warning {{variable 't' holds a lazy coroutine task 'Task<int>' that is never awaited; its body will never run [coro-unawaited-variable]}}
+  [[maybe_unused]] auto t = co_await fetch(); // expected-warning {{variable 't' holds a lazy coroutine task 'Task<int>' that is never awaited; its body will never run [coro-unawaited-variable]}}
   co_return; // expected-note {{'t' is destroyed by this 'co_return' without being awaited}}
 }
 
 // Falls off the end of the coroutine body.
 Task<> never_awaited_end() {
   co_await send(1);
-  auto t = co_await fetch(); // expected-warning {{variable 't' holds a lazy coroutine task 'Task<int>' that is never awaited; its body will never run [coro-unawaited-variable]}}
+  [[maybe_unused]] auto t = co_await fetch(); // expected-warning {{variable 't' holds a lazy coroutine task 'Task<int>' that is never awaited; its body will never run [coro-unawaited-variable]}}
 } // expected-note {{'t' is destroyed at the end of its scope without being awaited}}
 
 // The motivating bug: a plain function stores the task, a generic sink logs
@@ -69,7 +69,7 @@ Task<> void_task() {
 // A nested scope ends before the function does.
 Task<> nested_scope() {
   {
-    auto t = co_await fetch(); // expected-warning {{variable 't' holds a lazy coroutine task 'Task<int>' that is never awaited; its body will never run [coro-unawaited-variable]}}
+    [[maybe_unused]] auto t = co_await fetch(); // expected-warning {{variable 't' holds a lazy coroutine task 'Task<int>' that is never awaited; its body will never run [coro-unawaited-variable]}}
   } // expected-note {{'t' is destroyed at the end of its scope without being awaited}}
   co_await send(2);
 }

@@ -74,7 +74,7 @@ Task<> if_constexpr_false() {
 
 // The only exit is dead code: never awaited, and the fix applies.
 Task<> dead_exit_never_awaited() {
-  auto t = co_await fetch(); // expected-warning {{variable 't' holds a lazy coroutine task 'Task<int>' that is never awaited; its body will never run [coro-unawaited-variable]}}
+  [[maybe_unused]] auto t = co_await fetch(); // expected-warning {{variable 't' holds a lazy coroutine task 'Task<int>' that is never awaited; its body will never run [coro-unawaited-variable]}}
   if (false)
     co_return;
 } // expected-note {{'t' is destroyed at the end of its scope without being awaited}}

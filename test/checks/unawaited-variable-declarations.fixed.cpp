@@ -39,7 +39,7 @@ Task<> declared_after_handler() {
     co_await fetch(0);
   } catch (...) {
   }
-  auto t = co_await fetch(1); // expected-warning {{variable 't' holds a lazy coroutine task 'Task<int>' that is never awaited; its body will never run [coro-unawaited-variable]}}
+  [[maybe_unused]] auto t = co_await fetch(1); // expected-warning {{variable 't' holds a lazy coroutine task 'Task<int>' that is never awaited; its body will never run [coro-unawaited-variable]}}
   (void)0;
 } // expected-note {{'t' is destroyed at the end of its scope without being awaited}}
 
@@ -63,6 +63,6 @@ Task<> member_operator_awaited() {
 
 // Never awaited: reported.
 Task<> member_operator_unawaited() {
-  auto l = co_await make_lookup(); // expected-warning {{variable 'l' holds a lazy awaitable 'Lookup' that is never awaited; the operation will never start [coro-unawaited-variable]}}
+  [[maybe_unused]] auto l = co_await make_lookup(); // expected-warning {{variable 'l' holds a lazy awaitable 'Lookup' that is never awaited; the operation will never start [coro-unawaited-variable]}}
   co_return; // expected-note {{'l' is destroyed by this 'co_return' without being awaited}}
 }

@@ -24,7 +24,7 @@ void keep(future<int>);
 // The real-world Seastar bug: the units were meant to be held for the
 // critical section, but `units` is the future of them. The fix awaits it.
 future<> critical_section(fakestar::semaphore &sem) {
-  auto units = co_await fakestar::get_units(sem, 1); // expected-warning {{variable 'units' holds an eager coroutine task 'future<semaphore_units<>>' that is never awaited; its result and exceptions are lost [coro-unawaited-variable]}}
+  [[maybe_unused]] auto units = co_await fakestar::get_units(sem, 1); // expected-warning {{variable 'units' holds an eager coroutine task 'future<semaphore_units<>>' that is never awaited; its result and exceptions are lost [coro-unawaited-variable]}}
   co_await step();
 } // expected-note {{'units' is destroyed at the end of its scope without being awaited}}
 
@@ -44,7 +44,7 @@ void eager_only_polled() {
 
 // The future that .then() returns must be consumed in turn.
 future<> then_result_dropped() {
-  auto g = co_await fut().then([](int v) { return v + 1; }); // expected-warning {{variable 'g' holds an eager coroutine task}}
+  [[maybe_unused]] auto g = co_await fut().then([](int v) { return v + 1; }); // expected-warning {{variable 'g' holds an eager coroutine task}}
   co_await step();
 } // expected-note {{'g' is destroyed at the end of its scope without being awaited}}
 
@@ -105,7 +105,7 @@ void must_use_dropped() {
 
 // Dropping a KJ promise cancels the work it stands for.
 Promise<int> kj_dropped() {
-  auto p = co_await work(); // expected-warning {{variable 'p' holds an eager coroutine task 'Promise<int>' that is never awaited; its result and exceptions are lost [coro-unawaited-variable]}}
+  [[maybe_unused]] auto p = co_await work(); // expected-warning {{variable 'p' holds an eager coroutine task 'Promise<int>' that is never awaited; its result and exceptions are lost [coro-unawaited-variable]}}
   co_return 1; // expected-note {{'p' is destroyed by this 'co_return' without being awaited}}
 }
 

@@ -12,7 +12,7 @@ void run(Task<> t);
 // The bug inside a coroutine lambda; the fix awaits at the declaration.
 void lambda_never_awaits() {
   auto worker = []() -> Task<> {
-    auto t = co_await fetch(); // expected-warning {{variable 't' holds a lazy coroutine task 'Task<int>' that is never awaited; its body will never run [coro-unawaited-variable]}}
+    [[maybe_unused]] auto t = co_await fetch(); // expected-warning {{variable 't' holds a lazy coroutine task 'Task<int>' that is never awaited; its body will never run [coro-unawaited-variable]}}
     co_return; // expected-note {{'t' is destroyed by this 'co_return' without being awaited}}
   };
   run(worker());
@@ -42,7 +42,7 @@ void generic_lambda() {
 // A lambda inside a coroutine: the outer task is handled by the outer
 // function, the inner one by the lambda.
 Task<> nested() {
-  auto outer = co_await fetch(); // expected-warning {{variable 'outer' holds a lazy coroutine task 'Task<int>' that is never awaited; its body will never run [coro-unawaited-variable]}}
+  [[maybe_unused]] auto outer = co_await fetch(); // expected-warning {{variable 'outer' holds a lazy coroutine task 'Task<int>' that is never awaited; its body will never run [coro-unawaited-variable]}}
   auto inner = []() -> Task<> {
     auto t = fetch();
     co_await std::move(t);

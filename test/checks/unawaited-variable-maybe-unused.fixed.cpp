@@ -58,6 +58,6 @@ Task<> lazy_maybe_unused_awaited() {
 
 // Without the attribute an eager task is reported.
 Task<> eager_without_attribute() {
-  auto e = co_await eager(); // expected-warning {{variable 'e' holds an eager coroutine task 'Eager<int>' that is never awaited; its result and exceptions are lost [coro-unawaited-variable]}}
+  [[maybe_unused]] auto e = co_await eager(); // expected-warning {{variable 'e' holds an eager coroutine task 'Eager<int>' that is never awaited; its result and exceptions are lost [coro-unawaited-variable]}}
   co_await send(4);
 } // expected-note {{'e' is destroyed at the end of its scope without being awaited}}

@@ -108,6 +108,31 @@ TEST_F(Recipes, PreCommitHookRefusesACommitThatAddsAFinding) {
   ASSERT_EQ(Git({"add", "src/router.cpp"}).ExitCode, 0);
   RunResult Accepted = Git({"commit", "-q", "-m", "fixed"});
   EXPECT_EQ(Accepted.ExitCode, 0) << Accepted.Out << Accepted.Err;
+
+  // A commit of only a header, which no compile command lists: checked
+  // too, through the command inferred for it.
+  writeFile(Dir + "/src/relay.h", "#pragma once\n"
+                                  "#include \"task.h\"\n"
+                                  "demo::Task<> dispatch(int alert);\n"
+                                  "inline demo::Task<> relay(int alert) {\n"
+                                  "  dispatch(alert);\n"
+                                  "  co_return;\n"
+                                  "}\n");
+  ASSERT_EQ(Git({"add", "src/relay.h"}).ExitCode, 0);
+  RunResult HeaderRefused = Git({"commit", "-q", "-m", "header bug"});
+  EXPECT_NE(HeaderRefused.ExitCode, 0);
+  EXPECT_NE(HeaderRefused.Err.find("relay.h:5:3: warning"), std::string::npos)
+      << HeaderRefused.Out << HeaderRefused.Err;
+  writeFile(Dir + "/src/relay.h", "#pragma once\n"
+                                  "#include \"task.h\"\n"
+                                  "demo::Task<> dispatch(int alert);\n"
+                                  "inline demo::Task<> relay(int alert) {\n"
+                                  "  co_await dispatch(alert);\n"
+                                  "}\n");
+  ASSERT_EQ(Git({"add", "src/relay.h"}).ExitCode, 0);
+  RunResult HeaderAccepted = Git({"commit", "-q", "-m", "header"});
+  EXPECT_EQ(HeaderAccepted.ExitCode, 0)
+      << HeaderAccepted.Out << HeaderAccepted.Err;
 }
 
 TEST_F(Recipes, RunClangTidyWithTheModuleFailsOnFindings) {
