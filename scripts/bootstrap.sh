@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs what unawaited needs (Debian bookworm packages) and builds it.
 # Idempotent: installs only missing packages, rebuilds only what changed.
-#   scripts/bootstrap.sh [build-dir]
+#   scripts/bootstrap.sh [build-dir [cmake-args...]]
+# Extra CMake arguments (re)configure the build directory with them.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build}
+shift || true
 
 packages=(cmake ninja-build clang-19 clang-tidy-19 clang-tools-19 libclang-19-dev
           libclang-cpp19-dev llvm-19-dev libgtest-dev libgmock-dev
@@ -40,9 +42,9 @@ if command -v npm >/dev/null 2>&1 &&
     echo "unawaited: could not install the SARIF validator; its test will be skipped" >&2
 fi
 
-if [ ! -f "$build/build.ninja" ]; then
+if [ ! -f "$build/build.ninja" ] || (($#)); then
   cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-        -DCMAKE_CXX_COMPILER=clang++-19 >/dev/null
+        -DCMAKE_CXX_COMPILER=clang++-19 "$@" >/dev/null
 fi
 # Two cores: keep the link steps from running out of memory on small hosts.
 ninja -C "$build" -j "$(nproc)" >&2

@@ -9,7 +9,7 @@
 #define UNAWAITED_CLANGDIAGSINK_H
 
 #include "unawaited/Finding.h"
-#include "llvm/ADT/STLFunctionalExtras.h"
+#include <functional>
 
 namespace clang {
 class DiagnosticsEngine;
@@ -21,7 +21,9 @@ namespace unawaited {
 class ClangDiagSink : public FindingSink {
 public:
   /// \p Suppressed, when set, says whether a finding is silenced (NOLINT).
-  using Filter = llvm::function_ref<bool(const Finding &)>;
+  /// Owned, not a function_ref: callers pass a temporary lambda, which a
+  /// reference would outlive (ASan: stack-use-after-scope).
+  using Filter = std::function<bool(const Finding &)>;
   ClangDiagSink(clang::DiagnosticsEngine &Diags, Filter Suppressed = nullptr);
   void report(const Finding &F) override;
 

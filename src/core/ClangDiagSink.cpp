@@ -8,7 +8,7 @@ using namespace clang;
 namespace unawaited {
 
 ClangDiagSink::ClangDiagSink(DiagnosticsEngine &Diags, Filter Suppressed)
-    : Diags(Diags), Suppressed(Suppressed) {}
+    : Diags(Diags), Suppressed(std::move(Suppressed)) {}
 
 void ClangDiagSink::report(const Finding &F) {
   if (Suppressed && Suppressed(F))
