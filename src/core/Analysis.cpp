@@ -206,15 +206,16 @@ public:
     if (!Unevaluated)
       Discards.temporaryMemberCall(MC);
     // Before the lambda arguments are walked and their bodies analysed.
-    if (AC.Classifier.passesReadyFuture(MC))
-      for (const Expr *Arg : MC->arguments()) {
-        const Expr *E = Arg->IgnoreImplicit();
-        if (const auto *CE = dyn_cast<CXXConstructExpr>(E);
-            CE && CE->getNumArgs() == 1)
-          E = CE->getArg(0)->IgnoreImplicit();
-        if (const auto *LE = dyn_cast<LambdaExpr>(E))
-          AC.ReadyFutureCallables.insert(LE->getLambdaClass());
-      }
+    if (!AC.Classifier.passesReadyFuture(MC))
+      return true;
+    for (const Expr *Arg : MC->arguments()) {
+      const Expr *E = Arg->IgnoreImplicit();
+      if (const auto *CE = dyn_cast<CXXConstructExpr>(E);
+          CE && CE->getNumArgs() == 1)
+        E = CE->getArg(0)->IgnoreImplicit();
+      if (const auto *LE = dyn_cast<LambdaExpr>(E))
+        AC.ReadyFutureCallables.insert(LE->getLambdaClass());
+    }
     return true;
   }
   bool VisitCallExpr(CallExpr *CE) {
@@ -290,11 +291,10 @@ private:
     Discards.callbackConversion(CE, Param, Callee);
     // `on(Delegate)` called with a lambda: the Delegate's constructor may
     // convert it (VisitCXXConstructExpr skips a handled expression).
-    if (!Unevaluated)
-      for (unsigned I = 0; I < CE->getNumArgs() && I < Ctor->getNumParams();
-           ++I)
-        Discards.forwardedCallback(CE->getArg(I), Ctor->getParamDecl(I), Ctor,
-                                   I);
+    if (Unevaluated)
+      return;
+    for (unsigned I = 0; I < CE->getNumArgs() && I < Ctor->getNumParams(); ++I)
+      Discards.forwardedCallback(CE->getArg(I), Ctor->getParamDecl(I), Ctor, I);
   }
 
   AnalysisContext &AC;

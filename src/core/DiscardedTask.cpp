@@ -300,11 +300,11 @@ void DiscardedTaskChecker::droppedArgument(const Expr *Arg,
                           ? "its parameter " + std::to_string(I + 1)
                           : "its parameter '" + P->getNameAsString() + "'";
   // The note points at the user's code when the callee is a library's.
-  if (!AC.isLibraryLocation(P->getLocation()))
-    F.Notes.push_back({P->getLocation(),
-                       (M && M->getParent()->isLambda() ? "the lambda" : Name) +
-                           " drops " + Param + " without awaiting it",
-                       {}});
+  if (!AC.isLibraryLocation(P->getLocation())) {
+    std::string Who = M && M->getParent()->isLambda() ? "the lambda" : Name;
+    F.Notes.push_back(
+        {P->getLocation(), Who + " drops " + Param + " without awaiting it", {}});
+  }
   AC.report(std::move(F));
 }
 
@@ -707,12 +707,13 @@ void DiscardedTaskChecker::reportCallback(QualType WrapperType,
                            "', which drops the task on every call",
                        {}});
   }
-  if (ConvertedAt)
+  if (ConvertedAt) {
     F.Notes.push_back({ConvertedAt->getBeginLoc(),
                        "in '" + Forwarder->getNameAsString() +
                            "', it becomes a '" + Wrapper +
                            "' here, which drops the task on every call",
                        {}});
+  }
   AC.report(std::move(F));
 }
 

@@ -32,7 +32,10 @@ std::optional<StateCondition> stateCondition(const Expr *Cond,
     return std::nullopt;
   // The test's own value that tells something, then the condition's.
   bool TestValue = *Test == StateTest::Ready;
-  return StateCondition{MC, *factOf(*Test, TestValue), TestValue != Negated};
+  std::optional<StateFact> Fact = factOf(*Test, TestValue);
+  if (!Fact)
+    return std::nullopt;
+  return StateCondition{MC, *Fact, TestValue != Negated};
 }
 
 bool holdsNoValue(QualType T) {
@@ -46,12 +49,12 @@ bool holdsNoValue(QualType T) {
   const TemplateArgument &A = Args[0];
   if (A.getKind() == TemplateArgument::Type)
     return A.getAsType()->isVoidType();
-  if (A.getKind() == TemplateArgument::Pack)
-    return A.pack_size() == 0 ||
-           (A.pack_size() == 1 &&
-            A.pack_begin()->getKind() == TemplateArgument::Type &&
-            A.pack_begin()->getAsType()->isVoidType());
-  return false;
+  if (A.getKind() != TemplateArgument::Pack)
+    return false;
+  return A.pack_size() == 0 ||
+         (A.pack_size() == 1 &&
+          A.pack_begin()->getKind() == TemplateArgument::Type &&
+          A.pack_begin()->getAsType()->isVoidType());
 }
 
 } // namespace unawaited

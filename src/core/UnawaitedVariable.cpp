@@ -16,8 +16,8 @@
 #include "UnawaitedVariable.h"
 #include "AstUtils.h"
 #include "DiscardedTask.h"
-#include "HandOff.h"
 #include "FutureState.h"
+#include "HandOff.h"
 #include "LoopBounds.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
@@ -1398,6 +1398,21 @@ private:
 
   /// One pass over the blocks in storage order (clang allocates them in
   /// that order, so the pass streams through memory).
+  /// The state fact a branch on \p Cond gives a tested variable, as
+  /// (1 + 2 * variable + NotFailed, index of the edge that knows it).
+  std::optional<std::pair<unsigned, unsigned>> stateEdge(const Expr *Cond) {
+    std::optional<StateCondition> SC =
+        Cond ? stateCondition(Cond, AC.Classifier) : std::nullopt;
+    if (!SC)
+      return std::nullopt;
+    std::optional<unsigned> V =
+        trackedRef(SC->Call->getImplicitObjectArgument());
+    if (!V || !Vars[*V].StateTested)
+      return std::nullopt;
+    return std::make_pair(1 + 2 * *V + (SC->Fact == StateFact::NotFailed),
+                          SC->WhenTrue ? 0u : 1u);
+  }
+
   FlatCFG flatten(const CFG &G) {
     unsigned N = G.getNumBlockIDs();
     FlatCFG F;
@@ -1431,14 +1446,7 @@ private:
       // `if (!f.available())`: the false edge knows f is ready.
       std::optional<std::pair<unsigned, unsigned>> Fact; // (code, index)
       if (B->succ_size() == 2 && AnyStateTested)
-        if (const Expr *Cond = B->getLastCondition())
-          if (std::optional<StateCondition> SC =
-                  stateCondition(Cond, AC.Classifier))
-            if (std::optional<unsigned> V =
-                    trackedRef(SC->Call->getImplicitObjectArgument());
-                V && Vars[*V].StateTested)
-              Fact = {1 + 2 * *V + (SC->Fact == StateFact::NotFailed),
-                      SC->WhenTrue ? 0u : 1u};
+        Fact = stateEdge(B->getLastCondition());
       // A test framework's always-true helper: one edge is never taken.
       std::optional<bool> Known;
       if (B->succ_size() == 2)
@@ -1714,11 +1722,12 @@ private:
       // with nothing after it): that one leaves with nothing on that edge.
       bool ToExit = false;
       llvm::SmallVector<unsigned, 2> ExitEmpty;
-      for (unsigned I = F.SuccBegin[B]; I < F.SuccBegin[B + 1]; ++I)
+      for (unsigned I = F.SuccBegin[B]; I < F.SuccBegin[B + 1]; ++I) {
         if (F.Succs[I] == ExitId) {
           ToExit = true;
           ExitEmpty.push_back(F.SuccEmpty[I]);
         }
+      }
       if (!ToExit || F.NoReturn[B])
         continue;
       auto LeavesLive = [&](unsigned V) {
