@@ -163,6 +163,14 @@ bool isCopyableType(QualType T) {
          !RD->defaultedCopyConstructorIsDeleted();
 }
 
+bool isStdMoveLike(const CallExpr *CE) {
+  const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
+  if (!FD || CE->getNumArgs() != 1 || !FD->isInStdNamespace() ||
+      !FD->getDeclName().isIdentifier())
+    return false;
+  return FD->getName() == "move" || FD->getName() == "forward";
+}
+
 const Expr *ignoreTemporaries(const Expr *E) {
   while (E) {
     const Expr *Prev = E;

@@ -40,6 +40,9 @@ bool isSameOrDerivedRecord(const clang::CXXRecordDecl *RD,
 /// implicit casts and elidable copies: the value as the user wrote it.
 const clang::Expr *ignoreTemporaries(const clang::Expr *E);
 
+/// `std::move(x)` or `std::forward<T>(x)`: \p CE passes its argument on.
+bool isStdMoveLike(const clang::CallExpr *CE);
+
 /// Whether \p T is a class with an accessible, not deleted copy constructor
 /// (declared or implicit): a copy of such a task shares it
 /// (cppcoro's shared_task).

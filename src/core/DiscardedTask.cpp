@@ -525,11 +525,7 @@ static bool isVoidCallbackWrapper(QualType T) {
 static const ParmVarDecl *forwardedParameter(const Expr *E) {
   for (unsigned Depth = 0; E && Depth < 6; ++Depth) {
     E = ignoreTemporaries(E);
-    const auto *CE = dyn_cast<CallExpr>(E);
-    const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
-    if (FD && CE->getNumArgs() == 1 && FD->isInStdNamespace() &&
-        FD->getDeclName().isIdentifier() &&
-        (FD->getName() == "move" || FD->getName() == "forward")) {
+    if (const auto *CE = dyn_cast<CallExpr>(E); CE && isStdMoveLike(CE)) {
       E = CE->getArg(0);
     } else if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
                Cast && Cast->isXValue()) {
@@ -625,8 +621,13 @@ void DiscardedTaskChecker::forwardedCallback(const Expr *Arg,
   const Expr *Source = ignoreTemporaries(Arg);
   if (!Source || Source->isTypeDependent() || forwardedParameter(Source))
     return; // a template passing its own parameter on: reported at its caller
+  // Only a callable returning a task is worth walking the callee's body.
   QualType Ret = callResultType(Source->getType());
   if (Ret.isNull() || Ret->isDependentType())
+    return;
+  const TypeInfo &Info = AC.Classifier.classify(Ret);
+  if (!Info.mustBeAwaited() &&
+      !(Info.Kind == TaskKind::EagerTask && Info.Nodiscard))
     return;
   std::optional<std::pair<const Expr *, QualType>> Conv =
       findWrapperConversion(Callee, I);

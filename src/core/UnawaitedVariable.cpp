@@ -76,13 +76,6 @@ struct Death {
   std::string Branch;
 };
 
-static bool isStdMoveLike(const CallExpr *CE) {
-  const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
-  if (!FD || CE->getNumArgs() != 1 || !FD->isInStdNamespace() ||
-      !FD->getDeclName().isIdentifier())
-    return false;
-  return llvm::StringRef(FD->getName()) == "move" || FD->getName() == "forward";
-}
 
 static bool isStdIgnore(const Expr *E) {
   const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreImplicit());
@@ -2268,16 +2261,12 @@ CFG::BuildOptions flowCFGOptions() {
 
 /// Only `(void)p` or no use at all: what a library's body is trusted for.
 static bool onlyIgnores(const FunctionDecl *Def, const ParmVarDecl *P) {
+  // Pre-order: the node visited before a reference, parentheses and
+  // implicit casts aside, is its parent when that is its only operand.
   struct Uses : RecursiveASTVisitor<Uses> {
     const ParmVarDecl *P;
     const Stmt *Parent = nullptr;
     bool Other = false;
-    bool TraverseStmt(Stmt *S) {
-      const Stmt *Saved = Parent;
-      bool Result = RecursiveASTVisitor::TraverseStmt(S);
-      Parent = Saved;
-      return Result;
-    }
     bool VisitStmt(Stmt *S) {
       if (const auto *DRE = dyn_cast<DeclRefExpr>(S);
           DRE && DRE->getDecl() == P) {
