@@ -60,6 +60,10 @@ struct Tracked {
   /// A future with no value type whose state the profile can test: once
   /// known ready and not failed, it holds nothing (FutureState.h).
   bool StateTested = false;
+  /// The first read that treats the task as the value it will produce: an
+  /// argument to a deduced parameter (a generic logger, a formatter) or the
+  /// operand of `<<`. The likely mistake is a missing co_await.
+  SourceLocation ReadAsValueAt = {};
 };
 
 enum class EventKind : uint8_t { Gen, Consume, Overwrite };
@@ -654,10 +658,15 @@ private:
         return memberUse(M, Op, DRE, V);
       }
       unsigned Offset = M ? 1 : 0;
-      for (unsigned I = Offset; I < Op->getNumArgs(); ++I)
-        if (Op->getArg(I) == Child)
-          if (consumes(paramType(Op->getDirectCallee(), I - Offset), V))
-            add(DRE, EventKind::Consume, V);
+      for (unsigned I = Offset; I < Op->getNumArgs(); ++I) {
+        if (Op->getArg(I) != Child)
+          continue;
+        if (consumes(paramType(Op->getDirectCallee(), I - Offset), V))
+          add(DRE, EventKind::Consume, V);
+        else if ((Op->getOperator() == OO_LessLess && I == 1) ||
+                 isDeducedArgument(Child, P))
+          readAsValue(DRE, V); // `os << status`
+      }
       return;
     }
     if (const auto *CE = dyn_cast<CallExpr>(P)) {
@@ -677,8 +686,12 @@ private:
                      : (Proto && I < Proto->getNumParams())
                          ? Proto->getParamType(I)
                          : QualType();
-        if (consumes(PT, V) && (!Callee || handsOnParameter(AC, Callee, I)))
+        if (!consumes(PT, V)) {
+          if (isDeducedArgument(Child, P))
+            readAsValue(DRE, V); // `log("status", status)`
+        } else if (!Callee || handsOnParameter(AC, Callee, I)) {
           add(DRE, EventKind::Consume, V);
+        }
       }
       return;
     }
@@ -701,6 +714,16 @@ private:
       }
       return;
     }
+  }
+
+  void readAsValue(const Stmt *At, unsigned V) {
+    // `template <class T> void f(T t) { log(t); }` forwards whatever it is
+    // given: a generic helper, not a reader mistaking the task for a value.
+    if (Vars[V].VD &&
+        Vars[V].VD->getType().getNonReferenceType()->getAs<SubstTemplateTypeParmType>())
+      return;
+    if (Vars[V].R == Role::Task && Vars[V].ReadAsValueAt.isInvalid())
+      Vars[V].ReadAsValueAt = At->getBeginLoc();
   }
 
   void memberUse(const CXXMethodDecl *M, const Stmt *Call,
@@ -2186,6 +2209,11 @@ private:
       if (It->second.BranchLoc.isValid() && It->second.Loc.isValid())
         F.Notes.push_back({It->second.BranchLoc,
                            Name + " is not awaited when " + It->second.Branch,
+                           {}});
+      if (T.ReadAsValueAt.isValid() && !T.EverConsumed)
+        F.Notes.push_back({T.ReadAsValueAt,
+                           Name + " is used here as if it were the awaited "
+                                  "result",
                            {}});
       if (It->second.Loc.isValid()) {
         std::string Note = Name;
