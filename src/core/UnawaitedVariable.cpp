@@ -14,6 +14,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "UnawaitedVariable.h"
+#include "MemberUses.h"
 #include "AstUtils.h"
 #include "DiscardedTask.h"
 #include "FutureState.h"
@@ -129,7 +130,61 @@ static bool cannotThrow(const Expr *E) {
 class FunctionFlow {
 public:
   FunctionFlow(AnalysisContext &AC, const FunctionDecl *FD)
-      : AC(AC), FD(FD), Body(FD->getBody()) {}
+      : AC(AC), FD(FD), Body(FD ? FD->getBody() : nullptr) {}
+
+  /// How a member of type \p T is tracked: a lazy or eager task, or a
+  /// container of them. Awaitables that are not coroutine types are not:
+  /// a member event, mutex or timer is a state object (docs/types.md).
+  std::optional<TrackedType> memberType(QualType T) {
+    const TypeInfo &I = AC.Classifier.classify(T);
+    if (I.Kind == TaskKind::LazyTask || I.Kind == TaskKind::EagerTask)
+      return TrackedType{&I, false, T, isCopyableType(T)};
+    auto [Elem, ElemType] = elementInfo(T);
+    if (Elem && (Elem->Kind == TaskKind::LazyTask ||
+                 Elem->Kind == TaskKind::EagerTask))
+      return TrackedType{Elem, true, ElemType, isCopyableType(ElemType)};
+    return std::nullopt;
+  }
+
+  /// Whether storing \p Value in something tracked as \p T gives it work
+  /// to await: not an empty or default task, a ready placeholder, the
+  /// result of an await, or what an ignored function returns.
+  bool storesWork(const Expr *Value, const TrackedType &T) {
+    if (!Value)
+      return false;
+    Value = ignoreTemporaries(Value);
+    if (AC.Classifier.isAwaitResult(Value))
+      return false;
+    if (const auto *Call = dyn_cast<CallExpr>(Value))
+      if (AC.Classifier.isIgnoredFunction(Call->getDirectCallee()))
+        return false;
+    if (!T.Container && AC.Classifier.isReadyPlaceholder(Value))
+      return false;
+    return holdsTasks(Value, T.Container ? Role::Container : Role::Task);
+  }
+
+  /// The member summary (MemberUses.h): every use of \p Key in the body,
+  /// and in a constructor's initialisers, classified by the rules of a
+  /// variable's uses.
+  MemberUseSummary usesOfMember(const FieldDecl *Key, const TrackedType &T) {
+    MemberUseSummary Out;
+    Vars.push_back({nullptr, T.Container ? Role::Container : Role::Task,
+                    T.Info, T.TaskType, true});
+    Vars.back().Copyable = T.Copyable;
+    Member = &T;
+    TrackedField = Key;
+    MemberStores = &Out.Stores;
+    if (const auto *Ctor = dyn_cast_or_null<CXXConstructorDecl>(FD))
+      for (const CXXCtorInitializer *Init : Ctor->inits())
+        if (Init->isWritten() && Init->getInit())
+          collectEvents(Init->getInit());
+    if (Body) {
+      const auto *CB = dyn_cast<CoroutineBodyStmt>(Body);
+      collectEvents(CB ? CB->getBody() : Body);
+    }
+    Out.Consumed = Vars[0].EverConsumed;
+    return Out;
+  }
 
   /// The hand-off summary of \p P (HandOff.h): whether some use of it in
   /// the body consumes it, by the same rules as a variable's uses.
@@ -243,9 +298,13 @@ private:
   bool initiallyLive(const VarDecl *VD, Role R) {
     if (isa<ParmVarDecl>(VD))
       return true;
-    const Expr *Init = VD->getInit() ? ignoreTemporaries(VD->getInit()) : nullptr;
-    if (!Init)
-      return false;
+    return VD->getInit() && holdsTasks(VD->getInit(), R);
+  }
+
+  /// Whether a variable or member initialised (or assigned) with \p Init
+  /// holds tasks to await.
+  bool holdsTasks(const Expr *Init, Role R) {
+    Init = ignoreTemporaries(Init);
     if (R == Role::Task) {
       if (AC.Classifier.isReadyPlaceholder(Init))
         return false; // `future<> f = make_ready_future<>();`
@@ -478,6 +537,11 @@ private:
   //===-- 2. Events -------------------------------------------------------===//
 
   void add(const Stmt *At, EventKind K, unsigned V) {
+    ++EventCount;
+    if (MemberStores && K != EventKind::Consume) {
+      MemberStores->push_back(At); // assigned or added to
+      return;
+    }
     Op::Kind OK = K == EventKind::Gen       ? Op::Set
                   : K == EventKind::Consume ? Op::Reset
                                             : Op::Overwrite;
@@ -542,7 +606,7 @@ private:
   }
 
   /// \p Ancestors ends with \p DRE; each element is the parent of the next.
-  void classifyUse(const DeclRefExpr *DRE, unsigned V,
+  void classifyUse(const Expr *DRE, unsigned V,
                    llvm::ArrayRef<const Stmt *> Ancestors) {
     size_t I = Ancestors.size() - 1; // Ancestors[I] is Child
     auto ParentOf = [&](size_t At) -> const Stmt * {
@@ -591,6 +655,15 @@ private:
     }
     if (!P)
       return;
+    if (TrackedField) {
+      // `m = value` in a template's pattern: a dependent assignment.
+      if (const auto *BO = dyn_cast<BinaryOperator>(P);
+          BO && BO->getOpcode() == BO_Assign && BO->getLHS() == Child) {
+        if (storesWork(BO->getRHS(), *Member))
+          add(BO, EventKind::Overwrite, V);
+        return;
+      }
+    }
     if (!isDeducedArgument(Child, P))
       Vars[V].FixBlocked = true;
     if (const auto *Cast = dyn_cast<ExplicitCastExpr>(P);
@@ -639,6 +712,11 @@ private:
                                            cast<Expr>(Child)->IgnoreImplicit()) {
         if (Op->getOperator() == OO_Equal) {
           Vars[V].FixBlocked = true;
+          if (TrackedField) {
+            if (Op->getNumArgs() == 2 && storesWork(Op->getArg(1), *Member))
+              add(Op, EventKind::Overwrite, V);
+            return;
+          }
           // `a = std::move(b)`: a takes what b holds. The step sits on b's
           // reference, before b's own step hands b on.
           if (Op->getNumArgs() == 2) {
@@ -726,8 +804,8 @@ private:
       Vars[V].ReadAsValueAt = At->getBeginLoc();
   }
 
-  void memberUse(const CXXMethodDecl *M, const Stmt *Call,
-                 const DeclRefExpr *DRE, unsigned V) {
+  void memberUse(const CXXMethodDecl *M, const Stmt *Call, const Expr *DRE,
+                 unsigned V) {
     llvm::StringRef Name =
         M->getDeclName().isIdentifier() ? M->getName() : llvm::StringRef();
     // ConsumingMethods (and the profiles' lists) name members that hand the
@@ -749,7 +827,8 @@ private:
     add(DRE, EventKind::Consume, V);
   }
 
-  void collectEvents() {
+  void collectEvents() { collectEvents(UserBody); }
+  void collectEvents(const Stmt *Root) {
     struct Walk : RecursiveASTVisitor<Walk> {
       using Base = RecursiveASTVisitor<Walk>;
       FunctionFlow *F;
@@ -774,6 +853,10 @@ private:
         for (Expr *Init : LE->capture_inits())
           if (Init && !TraverseStmt(Init))
             return false;
+        // A member used in a lambda is the same object: the lambda's call
+        // operator is summarised as a function of its own.
+        if (F->TrackedField)
+          return true;
         const LambdaExpr *Saved = InLambda;
         if (!InLambda)
           InLambda = LE;
@@ -792,6 +875,21 @@ private:
         bool Result = Base::TraverseCXXTryStmt(S);
         --TryDepth;
         return Result;
+      }
+      bool VisitMemberExpr(MemberExpr *ME) {
+        const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+        if (!F->TrackedField || !Field ||
+            patternField(Field) != F->TrackedField)
+          return true;
+        unsigned Events = F->EventCount;
+        size_t Stores = F->MemberStores->size();
+        F->classifyUse(ME, 0, Ancestors);
+        // In a template's pattern the uses of a dependent member are
+        // unresolved: whatever they do may consume it.
+        if (F->FD && F->FD->isDependentContext() && F->EventCount == Events &&
+            F->MemberStores->size() == Stores)
+          F->add(ME, EventKind::Consume, 0);
+        return true;
       }
       bool VisitDeclRefExpr(DeclRefExpr *DRE) {
         const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
@@ -925,8 +1023,9 @@ private:
       }
     } W;
     W.F = this;
-    W.TraverseStmt(UserBody);
-    backwardGotos();
+    W.TraverseStmt(const_cast<Stmt *>(Root));
+    if (!TrackedField)
+      backwardGotos();
   }
 
   /// `retry: auto t = f(); if (bad) goto retry;`: the goto ends t's
@@ -2231,6 +2330,12 @@ private:
   const FunctionDecl *FD;
   Stmt *Body;
   Stmt *UserBody = nullptr;
+  /// Summarising the uses of a member (usesOfMember): the member, how it
+  /// is tracked, and where it is stored to.
+  const FieldDecl *TrackedField = nullptr;
+  const TrackedType *Member = nullptr;
+  llvm::SmallVectorImpl<const Stmt *> *MemberStores = nullptr;
+  unsigned EventCount = 0;
   FunctionScope Scope;
   std::vector<Tracked> Vars;
   llvm::DenseMap<const VarDecl *, unsigned> Index;
@@ -2309,6 +2414,33 @@ static bool onlyIgnores(const FunctionDecl *Def, const ParmVarDecl *P) {
   U.P = P;
   U.TraverseStmt(Def->getBody());
   return !U.Other;
+}
+
+std::optional<TrackedType> memberTrackedType(AnalysisContext &AC, QualType T) {
+  if (T.isNull() || T->isDependentType())
+    return std::nullopt;
+  return FunctionFlow(AC, nullptr).memberType(T);
+}
+
+bool storesWork(AnalysisContext &AC, const Expr *Value, const TrackedType &T) {
+  return FunctionFlow(AC, nullptr).storesWork(Value, T);
+}
+
+MemberUseSummary memberUses(AnalysisContext &AC, const FunctionDecl *FD,
+                            const FieldDecl *Key, const TrackedType &T) {
+  return FunctionFlow(AC, FD).usesOfMember(Key, T);
+}
+
+const FieldDecl *patternField(const FieldDecl *F) {
+  const auto *RD = dyn_cast<CXXRecordDecl>(F->getParent());
+  const CXXRecordDecl *Pattern =
+      RD ? RD->getTemplateInstantiationPattern() : nullptr;
+  if (!Pattern || Pattern == RD)
+    return F;
+  for (const FieldDecl *P : Pattern->fields())
+    if (P->getDeclName() == F->getDeclName())
+      return P;
+  return F;
 }
 
 bool handsOnParameter(AnalysisContext &AC, const FunctionDecl *Callee,
