@@ -325,7 +325,7 @@ std::unique_ptr<CompactDatabase> readCompactDatabase(llvm::StringRef Path,
   auto DB = std::make_unique<CompactDatabase>();
   PlainDatabaseParser Parser(*Reader, BaseDir, *DB);
   bool Parsed = Parser.parse();
-  llvm::sys::fs::closeFile(*FD);
+  (void)llvm::sys::fs::closeFile(*FD); // read only: nothing to lose
   if (!Parsed) {
     Why = Parser.Why;
     return nullptr;

@@ -19,7 +19,6 @@
 
 using namespace unawaited::cli;
 using namespace unawaited::test;
-using clang::tooling::CompilationDatabase;
 using clang::tooling::CompileCommand;
 
 namespace {
@@ -172,7 +171,7 @@ TEST_F(CompactDatabaseTest, EveryCommandOfAFileInOrder) {
 TEST_F(CompactDatabaseTest, ManyFilesListedInClangsOrder) {
   // Enough files for the index to grow several times.
   std::string Json = "[";
-  for (int I = 0; I < 3000; ++I)
+  for (int I = 0; I < 3000; ++I) {
     Json += (I ? ",\n" : "") +
             entry(llvm::formatv("/build/m{0}", I % 7).str(),
                   llvm::formatv("/src/m{0}/file{1}.cpp", I % 7, I % 2500).str(),
@@ -180,6 +179,7 @@ TEST_F(CompactDatabaseTest, ManyFilesListedInClangsOrder) {
                                 R"(/src/m{0}/file{2}.cpp", "output": "o{1}.o")",
                                 I % 7, I, I % 2500)
                       .str());
+  }
   Json += "]";
   expectSameAsClang(Json);
 }
@@ -201,7 +201,7 @@ TEST_F(CompactDatabaseTest, RelativeDirectoriesAreResolvedAgainstTheFile) {
 }
 
 TEST_F(CompactDatabaseTest, FindsAFileThroughASymlinkedDirectory) {
-  llvm::sys::fs::create_directories(Dir + "/real");
+  ASSERT_FALSE(llvm::sys::fs::create_directories(Dir + "/real"));
   writeFile(Dir + "/real/a.cpp", "");
   ASSERT_FALSE(llvm::sys::fs::create_link(Dir + "/real", Dir + "/link"));
   std::string Json = "[" +
@@ -213,7 +213,6 @@ TEST_F(CompactDatabaseTest, FindsAFileThroughASymlinkedDirectory) {
 }
 
 TEST_F(CompactDatabaseTest, AnythingButThePlainFormIsLeftToClang) {
-  const std::string A = R"("directory": "/s", "file": "a.cpp")";
   const char *Cases[] = {
       "",
       "{}",
@@ -232,8 +231,7 @@ TEST_F(CompactDatabaseTest, AnythingButThePlainFormIsLeftToClang) {
       R"([{"directory": "/s", "file": "a.cpp", "command": "\x41"}])",
       "[{\"directory\": \"/s\", \"file\": \"a\xff.cpp\", \"command\": \"c\"}]",
       "[{\"directory\": \"/s\", \"file\": \"a\x7f.cpp\", \"command\": \"c\"}]",
-      "[{\"directory\": \"/s\", \"file\": \"a\xc2\x80.cpp\", \"command\": "
-      "\"c\"}]",
+      "[{\"directory\":\"/s\",\"file\":\"a\u0080\",\"command\":\"c\"}]",
       "[{\"directory\": \"/s\", \"file\": \"a\tb.cpp\", \"command\": \"c\"}]",
       "[{directory: /s, file: a.cpp, command: c}]",
       "\xef\xbb\xbf[]",
@@ -256,7 +254,7 @@ TEST_F(CompactDatabaseTest, AnythingButThePlainFormIsLeftToClang) {
 // is wrapped as before: response files expanded, headers inferred.
 TEST_F(CompactDatabaseTest, LoadDatabaseFallsBackAndInfersHeaders) {
   writeFile(Dir + "/flags.rsp", "-DFROM_RSP");
-  for (std::string Json :
+  for (const std::string &Json :
        {"[" +
             entry(Dir, "src/a.cpp",
                   R"("command": "clang++ @flags.rsp -c src/a.cpp")") +
