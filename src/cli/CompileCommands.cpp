@@ -74,10 +74,13 @@ loadJsonFile(llvm::StringRef Path, std::string &Err) {
   llvm::SmallString<256> Base(Path);
   (void)llvm::sys::fs::make_absolute(Base); // no working directory: keep it
   llvm::sys::path::remove_filename(Base);
+  // Only a regular file can be read again if it turns out not plain (a
+  // pipe, as from `-p <(...)`, cannot).
   std::string NotPlain;
-  if (std::unique_ptr<CompactDatabase> DB =
-          readCompactDatabase(Path, Base, NotPlain))
-    return DB;
+  if (llvm::sys::fs::is_regular_file(Path))
+    if (std::unique_ptr<CompactDatabase> DB =
+            readCompactDatabase(Path, Base, NotPlain))
+      return DB;
   auto Buf = llvm::MemoryBuffer::getFile(Path);
   if (!Buf) {
     Err = Buf.getError().message();
