@@ -33,4 +33,5 @@ echo "bigdb: $n entries, $(($(stat -c %s "$dir/compile_commands.json") / 1000000
 grep -E 'error:' "$dir/time" | head -1 >&2
 rss=$(awk '/Maximum resident set size/ { print $NF }' "$dir/time")
 wall=$(awk '/Elapsed \(wall clock\)/ { print $NF }' "$dir/time")
-echo "max RSS ${rss} kB, $((rss * 1000 / n)) B per entry, wall ${wall}"
+user=$(awk '/User time/ { print $NF }' "$dir/time")
+echo "max RSS ${rss} kB, $((rss * 1000 / n)) B per entry, wall ${wall}, user ${user} s"
