@@ -1,4 +1,4 @@
-//===- CompactDatabase.h - Compile commands as shared strings ----*- C++ -*-===//
+//===- CompactDatabase.h - Compile commands as shared strings ---*- C++ -*-===//
 #ifndef UNAWAITED_CLI_COMPACTDATABASE_H
 #define UNAWAITED_CLI_COMPACTDATABASE_H
 

@@ -1,4 +1,4 @@
-//===- DatabaseReader.h - Streaming compile_commands.json --------*- C++ -*-===//
+//===- DatabaseReader.h - Streaming compile_commands.json -------*- C++ -*-===//
 #ifndef UNAWAITED_CLI_DATABASEREADER_H
 #define UNAWAITED_CLI_DATABASEREADER_H
 

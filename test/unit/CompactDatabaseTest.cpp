@@ -184,6 +184,23 @@ TEST_F(CompactDatabaseTest, ManyFilesListedInClangsOrder) {
   expectSameAsClang(Json);
 }
 
+TEST_F(CompactDatabaseTest, StringsAndEscapesAcrossReadBlocks) {
+  // The reader takes 64 KB at a time: long values with escapes at every
+  // offset cross the block boundaries everywhere.
+  std::string Json = "[";
+  for (int I = 0; I < 40; ++I) {
+    std::string Command = "clang++";
+    for (int K = 0; K < 400 + I; ++K)
+      Command += llvm::formatv(R"( -DV{0}=\"xé{1}\")", K, I).str();
+    Json +=
+        (I ? ",\n" : "") + entry("/src", llvm::formatv("f{0}.cpp", I).str(),
+                                 "\"command\": \"" + Command + " -c f.cpp\"");
+  }
+  Json += "]";
+  ASSERT_GT(Json.size(), 4u << 16);
+  expectSameAsClang(Json);
+}
+
 TEST_F(CompactDatabaseTest, RelativeDirectoriesAreResolvedAgainstTheFile) {
   auto DB = compact(
       "[" + entry("build/../out", "a.cpp", R"("command": "c++ a.cpp")") + "," +
