@@ -65,6 +65,9 @@ struct Tracked {
   /// argument to a deduced parameter (a generic logger, a formatter) or the
   /// operand of `<<`. The likely mistake is a missing co_await.
   SourceLocation ReadAsValueAt = {};
+  /// A struct holding tasks in its fields: a use of another field is a
+  /// read, and assigning a task to a field gives it one.
+  bool Aggregate = false;
 };
 
 enum class EventKind : uint8_t { Gen, Consume, Overwrite };
@@ -242,23 +245,74 @@ private:
     return nullptr;
   }
 
-  /// A container's task element type: a template argument that is a task.
-  std::pair<const TypeInfo *, QualType> elementInfo(QualType T) {
+  /// A container's task element type: a template argument that is a task,
+  /// or an aggregate holding one (`std::unordered_map<Key, Listener>`); or,
+  /// for an aggregate itself, the task its fields hold.
+  std::pair<const TypeInfo *, QualType> elementInfo(QualType T,
+                                                    unsigned Depth = 0) {
     const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
         T->getAsCXXRecordDecl());
     if (!Spec || !ownsElements(Spec))
-      return {nullptr, {}};
+      return aggregateInfo(T, Depth);
+    llvm::SmallVector<QualType, 4> Elements;
     for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray()) {
       // std::tuple<Task<>, Task<int>> has one argument: a pack.
       llvm::ArrayRef<TemplateArgument> Args(Arg);
       if (Arg.getKind() == TemplateArgument::Pack)
         Args = Arg.pack_elements();
       for (const TemplateArgument &A : Args)
-        if (A.getKind() == TemplateArgument::Type)
+        if (A.getKind() == TemplateArgument::Type) {
           if (const TypeInfo *I = taskInfo(A.getAsType()))
             return {I, A.getAsType()};
+          Elements.push_back(A.getAsType());
+        }
+    }
+    for (QualType E : Elements)
+      if (auto Held = aggregateInfo(E, Depth + 1); Held.first)
+        return Held;
+    return {nullptr, {}};
+  }
+
+  /// Whether \p T is a struct that holds tasks in its fields (an aggregate:
+  /// no constructors, no private members). A class with its own
+  /// constructors manages its tasks itself (coro-unawaited-member).
+  static const CXXRecordDecl *aggregateRecord(QualType T) {
+    const CXXRecordDecl *RD = T.isNull() ? nullptr : T->getAsCXXRecordDecl();
+    if (!RD || !RD->hasDefinition())
+      return nullptr;
+    RD = RD->getDefinition();
+    if (!RD->isAggregate() || RD->isLambda() || RD->isUnion() ||
+        RD->isDependentContext())
+      return nullptr;
+    return RD;
+  }
+
+  /// The task an aggregate's fields hold: a field that is a task (not an
+  /// awaitable state object) or a container of tasks.
+  std::pair<const TypeInfo *, QualType> aggregateInfo(QualType T,
+                                                      unsigned Depth) {
+    const CXXRecordDecl *RD = aggregateRecord(T);
+    if (!RD || Depth > 2)
+      return {nullptr, {}};
+    for (const FieldDecl *F : RD->fields()) {
+      QualType FT = F->getType();
+      if (FT->isReferenceType() || FT->isDependentType())
+        continue;
+      if (const TypeInfo *I = taskInfo(FT);
+          I && I->Kind != TaskKind::LazyAwaitable)
+        return {I, FT};
+      if (auto Held = elementInfo(FT, Depth + 1);
+          Held.first && Held.first->Kind != TaskKind::LazyAwaitable)
+        return Held;
     }
     return {nullptr, {}};
+  }
+
+  /// Whether a field of type \p T holds tasks.
+  bool holdsTaskType(QualType T) {
+    if (const TypeInfo *I = taskInfo(T))
+      return I->Kind != TaskKind::LazyAwaitable;
+    return elementInfo(T).first != nullptr;
   }
 
   /// Whether \p RD names a member type \p Name, itself or in a base.
@@ -313,7 +367,7 @@ private:
       return true;
     }
     if (const auto *IL = dyn_cast<InitListExpr>(Init))
-      return IL->getNumInits() > 0;
+      return initListHoldsTasks(IL);
     // Returned by a function (`auto jobs = make_jobs();`,
     // `std::make_tuple(f(), g())`): assume it holds tasks.
     if (isa<CallExpr>(Init))
@@ -335,6 +389,30 @@ private:
             elementInfo(S->getType().getNonReferenceType()).first)
           return true;
       }
+    }
+    return false;
+  }
+
+  /// `{f(), g()}`, `Listener{key, run()}`: some element is work. A field
+  /// left to its default (`{.name = "x"}`) holds none.
+  bool initListHoldsTasks(const InitListExpr *IL, unsigned Depth = 0) {
+    for (const Expr *E : IL->inits()) {
+      if (const auto *D = dyn_cast_or_null<CXXDefaultInitExpr>(E))
+        E = D->getExpr(); // a default member initialiser
+      E = E ? ignoreTemporaries(E) : nullptr;
+      if (!E || isa<ImplicitValueInitExpr>(E))
+        continue;
+      if (const auto *Inner = dyn_cast<InitListExpr>(E)) {
+        if (Depth < 4 && initListHoldsTasks(Inner, Depth + 1))
+          return true;
+        continue;
+      }
+      QualType T = E->getType().getNonReferenceType();
+      if (taskInfo(T))
+        return !isa<CXXConstructExpr>(E) ||
+               cast<CXXConstructExpr>(E)->getNumArgs() > 0;
+      if (T->getAsCXXRecordDecl() && elementInfo(T).first)
+        return true;
     }
     return false;
   }
@@ -407,6 +485,13 @@ private:
     Vars.push_back({VD, R, Info, TaskType, initiallyLive(VD, R)});
     // A container of copyable tasks copies like them.
     Vars.back().Copyable = isCopyableType(TaskType);
+    // (std::array is an aggregate too, but a container of its elements.)
+    QualType VT = VD->getType().getNonReferenceType();
+    const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+        VT->getAsCXXRecordDecl());
+    Vars.back().Aggregate = R == Role::Container &&
+                            !(Spec && ownsElements(Spec)) &&
+                            aggregateRecord(VT) != nullptr;
   }
 
   /// The tracked variable (of \p V's role) that \p E copies or moves from:
@@ -606,8 +691,12 @@ private:
   }
 
   /// \p Ancestors ends with \p DRE; each element is the parent of the next.
+  /// Events attach to \p Anchor when given (a field's use is its
+  /// aggregate's, whose reference the CFG has as an element), else to DRE.
   void classifyUse(const Expr *DRE, unsigned V,
-                   llvm::ArrayRef<const Stmt *> Ancestors) {
+                   llvm::ArrayRef<const Stmt *> Ancestors,
+                   const Expr *Anchor = nullptr) {
+    const Expr *At = Anchor ? Anchor : DRE;
     size_t I = Ancestors.size() - 1; // Ancestors[I] is Child
     auto ParentOf = [&](size_t At) -> const Stmt * {
       return At ? Ancestors[At - 1] : nullptr;
@@ -672,32 +761,35 @@ private:
       // and one whose destructor cancels the work is still cancelled.
       if (Vars[V].Info->Kind == TaskKind::EagerTask &&
           !Vars[V].Info->CancelsOnDestroy)
-        add(DRE, EventKind::Consume, V);
+        add(At, EventKind::Consume, V);
       return;
     }
     if (isa<CoawaitExpr, DependentCoawaitExpr, CoyieldExpr, ReturnStmt,
             CoreturnStmt, InitListExpr, DesignatedInitExpr,
             CXXParenListInitExpr, CXXForRangeStmt>(P))
-      return add(DRE, EventKind::Consume, V);
+      return add(At, EventKind::Consume, V);
     if (const auto *UO = dyn_cast<UnaryOperator>(P)) {
       if (UO->getOpcode() == UO_AddrOf)
-        add(DRE, EventKind::Consume, V); // escapes: be conservative
+        add(At, EventKind::Consume, V); // escapes: be conservative
       return;
     }
     if (const auto *ME = dyn_cast<MemberExpr>(P)) {
       const auto *M = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
       if (!M) {
+        const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+        if (Field && Vars[V].Aggregate)
+          return aggregateFieldUse(Field, ME, V, Ancestors.take_front(I), At);
         // Reaching into the task's data (its coroutine handle): this is the
         // library's own code driving the task, e.g. a sync_wait.
-        if (isa<FieldDecl>(ME->getMemberDecl()))
-          add(DRE, EventKind::Consume, V);
+        if (Field)
+          add(At, EventKind::Consume, V);
         return;
       }
       Vars[V].FixBlocked = true;
       const Stmt *Call = ParentOf(I - 1); // ME is Ancestors[I - 1]
       if (!isa_and_nonnull<CXXMemberCallExpr>(Call))
         Call = ME;
-      return memberUse(M, Call, DRE, V);
+      return memberUse(M, Call, At, V);
     }
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(P)) {
       const auto *M = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
@@ -705,7 +797,7 @@ private:
           Op->getArg(1) == Child && isStdIgnore(Op->getArg(0))) {
         if (Vars[V].Info->Kind == TaskKind::EagerTask &&
             !Vars[V].Info->CancelsOnDestroy)
-          add(DRE, EventKind::Consume, V); // the acknowledged-discard idiom
+          add(At, EventKind::Consume, V); // the acknowledged-discard idiom
         return;
       }
       if (M && Op->getNumArgs() > 0 && Op->getArg(0)->IgnoreImplicit() ==
@@ -733,17 +825,17 @@ private:
           return add(Op, EventKind::Overwrite, V);
         }
         Vars[V].FixBlocked = true;
-        return memberUse(M, Op, DRE, V);
+        return memberUse(M, Op, At, V);
       }
       unsigned Offset = M ? 1 : 0;
       for (unsigned I = Offset; I < Op->getNumArgs(); ++I) {
         if (Op->getArg(I) != Child)
           continue;
         if (consumes(paramType(Op->getDirectCallee(), I - Offset), V))
-          add(DRE, EventKind::Consume, V);
+          add(At, EventKind::Consume, V);
         else if ((Op->getOperator() == OO_LessLess && I == 1) ||
                  isDeducedArgument(Child, P))
-          readAsValue(DRE, V); // `os << status`
+          readAsValue(At, V); // `os << status`
       }
       return;
     }
@@ -766,9 +858,9 @@ private:
                          : QualType();
         if (!consumes(PT, V)) {
           if (isDeducedArgument(Child, P))
-            readAsValue(DRE, V); // `log("status", status)`
+            readAsValue(At, V); // `log("status", status)`
         } else if (!Callee || handsOnParameter(AC, Callee, I)) {
-          add(DRE, EventKind::Consume, V);
+          add(At, EventKind::Consume, V);
         }
       }
       return;
@@ -777,7 +869,7 @@ private:
       for (unsigned I = 0; I < CE->getNumArgs(); ++I)
         if (CE->getArg(I) == Child &&
             consumes(paramType(CE->getConstructor(), I), V))
-          add(DRE, EventKind::Consume, V);
+          add(At, EventKind::Consume, V);
       return;
     }
     if (const auto *DS = dyn_cast<DeclStmt>(P)) {
@@ -788,10 +880,33 @@ private:
             !Aliases.count(Ref))
           if (!Ref->getType()->getPointeeType().isConstQualified() ||
               Ref->getType()->isRValueReferenceType())
-            add(DRE, EventKind::Consume, V);
+            add(At, EventKind::Consume, V);
       }
       return;
     }
+  }
+
+  /// `l.name`, `l.run = f()`, `co_await std::move(l.run)` on a tracked
+  /// aggregate \p V: another field is a read; assigning work to a task
+  /// field gives it a task; any other use of a task field is a use of the
+  /// task, classified as such. \p Ancestors ends with \p ME.
+  void aggregateFieldUse(const FieldDecl *Field, const MemberExpr *ME,
+                         unsigned V, llvm::ArrayRef<const Stmt *> Ancestors,
+                         const Expr *At) {
+    QualType FT = Field->getType();
+    if (!holdsTaskType(FT))
+      return;
+    const Stmt *Up = Ancestors.size() > 1 ? Ancestors[Ancestors.size() - 2]
+                                          : nullptr;
+    if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(Up);
+        Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
+        Op->getArg(0)->IgnoreImplicit() == ME) {
+      Role FieldRole = taskInfo(FT) ? Role::Task : Role::Container;
+      if (holdsTasks(Op->getArg(1), FieldRole))
+        add(Op, EventKind::Gen, V);
+      return;
+    }
+    classifyUse(ME, V, Ancestors, At);
   }
 
   void readAsValue(const Stmt *At, unsigned V) {
@@ -2172,7 +2287,7 @@ private:
       return "assignment to " + Name + " destroys " + Noun + " '" + Ty +
              "' that was never awaited; " + Consequence;
     std::string What = isa<ParmVarDecl>(T.VD) ? "parameter " : "variable ";
-    if (T.R == Role::Container)
+    if (T.R == Role::Container && !T.Aggregate)
       What = "container ";
     std::string Fate = T.R == Role::Container ? "that are not all awaited"
                        : Never ? "that is never awaited"
