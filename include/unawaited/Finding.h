@@ -23,10 +23,9 @@ enum class CheckId {
   UnawaitedMember
 };
 
-inline constexpr CheckId AllChecks[] = {CheckId::DiscardedTask,
-                                        CheckId::DiscardedEagerTask,
-                                        CheckId::UnawaitedVariable,
-                                        CheckId::UnawaitedMember};
+inline constexpr CheckId AllChecks[] = {
+    CheckId::DiscardedTask, CheckId::DiscardedEagerTask,
+    CheckId::UnawaitedVariable, CheckId::UnawaitedMember};
 
 llvm::StringRef checkName(CheckId Id);
 

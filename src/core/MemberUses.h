@@ -18,7 +18,8 @@ namespace unawaited {
 
 /// How a value of some type is tracked: a task, or a container of tasks.
 struct TrackedType {
-  const TypeInfo *Info = nullptr; ///< of the task (the element's, for a container)
+  /// Of the task (the element's, for a container).
+  const TypeInfo *Info = nullptr;
   bool Container = false;
   clang::QualType TaskType;
   /// A copyable task (a shared task): a copy hands it on.

@@ -253,13 +253,15 @@ static bool initiallySuspends(QualType Promise, ASTContext &Ctx) {
 /// type parameter needs Sema's substitution): then the member is usable.
 static std::optional<bool> constraintValue(const Expr *E,
                                            const TemplateArgumentList &Args,
-                                           ASTContext &Ctx, unsigned Depth = 0) {
+                                           ASTContext &Ctx,
+                                           unsigned Depth = 0) {
   if (!E || Depth > 16)
     return std::nullopt;
   E = E->IgnoreParenImpCasts();
   if (const auto *UO = dyn_cast<UnaryOperator>(E);
       UO && UO->getOpcode() == UO_LNot) {
-    std::optional<bool> V = constraintValue(UO->getSubExpr(), Args, Ctx, Depth + 1);
+    std::optional<bool> V =
+        constraintValue(UO->getSubExpr(), Args, Ctx, Depth + 1);
     return V ? std::optional<bool>(!*V) : std::nullopt;
   }
   if (const auto *BO = dyn_cast<BinaryOperator>(E);
@@ -301,8 +303,7 @@ static std::optional<bool> constraintValue(const Expr *E,
 /// Awaitable`): a fire_and_forget made from a task template that way is
 /// not awaitable.
 static bool ruledOutByConstraints(const FunctionDecl *FD,
-                                  const CXXRecordDecl *Owner,
-                                  ASTContext &Ctx) {
+                                  const CXXRecordDecl *Owner, ASTContext &Ctx) {
   const Expr *Clause = FD ? FD->getTrailingRequiresClause() : nullptr;
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(Owner);
   if (!Clause || !Spec)
@@ -333,7 +334,8 @@ static bool hasMember(const CXXRecordDecl *RD, llvm::StringRef Name) {
   const CXXRecordDecl *Def = inspectable(RD);
   if (!Def)
     return false;
-  return usableMember(RD, DeclarationName(&Def->getASTContext().Idents.get(Name))) != nullptr;
+  return usableMember(RD, DeclarationName(&Def->getASTContext().Idents.get(
+                              Name))) != nullptr;
 }
 
 static bool isAwaiter(const CXXRecordDecl *RD) {

@@ -35,11 +35,14 @@ UnawaitedMemberChecker::typeOf(const FieldDecl *Key) {
   const ClassTemplateDecl *CTD = RD ? RD->getDescribedClassTemplate() : nullptr;
   if (!CTD)
     return std::nullopt;
-  for (const ClassTemplateSpecializationDecl *Spec : CTD->specializations())
-    for (const FieldDecl *F : Spec->fields())
-      if (F->getDeclName() == Key->getDeclName())
-        if (std::optional<TrackedType> T = memberTrackedType(AC, F->getType()))
-          return T;
+  for (const ClassTemplateSpecializationDecl *Spec : CTD->specializations()) {
+    for (const FieldDecl *F : Spec->fields()) {
+      if (F->getDeclName() != Key->getDeclName())
+        continue;
+      if (std::optional<TrackedType> T = memberTrackedType(AC, F->getType()))
+        return T;
+    }
+  }
   return std::nullopt;
 }
 
@@ -59,7 +62,7 @@ void UnawaitedMemberChecker::constructorInit(const CXXCtorInitializer *Init,
       Ctor->isDependentContext())
     return;
   Member *M = entry(Init->getMember());
-  if (M && storesWork(AC, Init->getInit(), *M->Type))
+  if (M && M->Type && storesWork(AC, Init->getInit(), *M->Type))
     M->InitStores.push_back(
         {Init->getMemberLocation(), Init->getSourceRange(), Ctor});
 }
@@ -69,7 +72,7 @@ void UnawaitedMemberChecker::field(const FieldDecl *F) {
   if (!Init || F->getParent()->isDependentContext())
     return;
   Member *M = entry(F);
-  if (M && storesWork(AC, Init, *M->Type))
+  if (M && M->Type && storesWork(AC, Init, *M->Type))
     M->InitStores.push_back({Init->getBeginLoc(), Init->getSourceRange()});
 }
 
@@ -152,14 +155,15 @@ void UnawaitedMemberChecker::finish() {
 
 void UnawaitedMemberChecker::report(const FieldDecl *Key, const Member &M,
                                     const Store &S) {
+  if (!M.Type)
+    return;
   const TrackedType &T = *M.Type;
   bool Eager = T.Info->Kind == TaskKind::EagerTask;
   std::string Noun = Eager ? "eager coroutine task" : "lazy coroutine task";
-  std::string Consequence =
-      !Eager ? "its body will never run"
-      : T.Info->CancelsOnDestroy
-          ? "its destructor cancels the work"
-          : "its result and exceptions are lost";
+  std::string Consequence = !Eager ? "its body will never run"
+                            : T.Info->CancelsOnDestroy
+                                ? "its destructor cancels the work"
+                                : "its result and exceptions are lost";
   std::string Name = "'" + Key->getNameAsString() + "'";
   std::string Class =
       "'" + cast<NamedDecl>(Key->getParent())->getNameAsString() + "'";
@@ -168,15 +172,16 @@ void UnawaitedMemberChecker::report(const FieldDecl *Key, const Member &M,
   F.Check = CheckId::UnawaitedMember;
   F.Loc = S.Loc;
   F.Range = S.Range;
-  if (T.Container)
+  if (T.Container) {
     F.Message = "member " + Name + " of " + Class + " holds " + Noun + "s " +
                 Ty + " that are never awaited; " +
                 (!Eager ? std::string("their bodies will never run")
                         : "their results and exceptions are lost");
-  else
+  } else {
     F.Message = "member " + Name + " of " + Class + " holds " +
                 (Eager ? "an " : "a ") + Noun + " " + Ty +
                 " that is never awaited; " + Consequence;
+  }
   F.Notes.push_back({Key->getLocation(),
                      Name + " declared here; no function of " + Class +
                          " awaits it, moves it out or hands it on",

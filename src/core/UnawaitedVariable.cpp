@@ -14,12 +14,12 @@
 //
 //===----------------------------------------------------------------------===//
 #include "UnawaitedVariable.h"
-#include "MemberUses.h"
 #include "AstUtils.h"
 #include "DiscardedTask.h"
 #include "FutureState.h"
 #include "HandOff.h"
 #include "LoopBounds.h"
+#include "MemberUses.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -84,7 +84,6 @@ struct Death {
   std::string Branch;
 };
 
-
 static bool isStdIgnore(const Expr *E) {
   const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreImplicit());
   const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
@@ -143,8 +142,8 @@ public:
     if (I.Kind == TaskKind::LazyTask || I.Kind == TaskKind::EagerTask)
       return TrackedType{&I, false, T, isCopyableType(T)};
     auto [Elem, ElemType] = elementInfo(T);
-    if (Elem && (Elem->Kind == TaskKind::LazyTask ||
-                 Elem->Kind == TaskKind::EagerTask))
+    if (Elem &&
+        (Elem->Kind == TaskKind::LazyTask || Elem->Kind == TaskKind::EagerTask))
       return TrackedType{Elem, true, ElemType, isCopyableType(ElemType)};
     return std::nullopt;
   }
@@ -171,8 +170,8 @@ public:
   /// variable's uses.
   MemberUseSummary usesOfMember(const FieldDecl *Key, const TrackedType &T) {
     MemberUseSummary Out;
-    Vars.push_back({nullptr, T.Container ? Role::Container : Role::Task,
-                    T.Info, T.TaskType, true});
+    Vars.push_back({nullptr, T.Container ? Role::Container : Role::Task, T.Info,
+                    T.TaskType, true});
     Vars.back().Copyable = T.Copyable;
     Member = &T;
     TrackedField = Key;
@@ -260,12 +259,13 @@ private:
       llvm::ArrayRef<TemplateArgument> Args(Arg);
       if (Arg.getKind() == TemplateArgument::Pack)
         Args = Arg.pack_elements();
-      for (const TemplateArgument &A : Args)
-        if (A.getKind() == TemplateArgument::Type) {
-          if (const TypeInfo *I = taskInfo(A.getAsType()))
-            return {I, A.getAsType()};
-          Elements.push_back(A.getAsType());
-        }
+      for (const TemplateArgument &A : Args) {
+        if (A.getKind() != TemplateArgument::Type)
+          continue;
+        if (const TypeInfo *I = taskInfo(A.getAsType()))
+          return {I, A.getAsType()};
+        Elements.push_back(A.getAsType());
+      }
     }
     for (QualType E : Elements)
       if (auto Held = aggregateInfo(E, Depth + 1); Held.first)
@@ -896,8 +896,8 @@ private:
     QualType FT = Field->getType();
     if (!holdsTaskType(FT))
       return;
-    const Stmt *Up = Ancestors.size() > 1 ? Ancestors[Ancestors.size() - 2]
-                                          : nullptr;
+    const Stmt *Up =
+        Ancestors.size() > 1 ? Ancestors[Ancestors.size() - 2] : nullptr;
     if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(Up);
         Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
         Op->getArg(0)->IgnoreImplicit() == ME) {
@@ -912,8 +912,10 @@ private:
   void readAsValue(const Stmt *At, unsigned V) {
     // `template <class T> void f(T t) { log(t); }` forwards whatever it is
     // given: a generic helper, not a reader mistaking the task for a value.
-    if (Vars[V].VD &&
-        Vars[V].VD->getType().getNonReferenceType()->getAs<SubstTemplateTypeParmType>())
+    if (Vars[V].VD && Vars[V]
+                          .VD->getType()
+                          .getNonReferenceType()
+                          ->getAs<SubstTemplateTypeParmType>())
       return;
     if (Vars[V].R == Role::Task && Vars[V].ReadAsValueAt.isInvalid())
       Vars[V].ReadAsValueAt = At->getBeginLoc();
@@ -2424,11 +2426,12 @@ private:
         F.Notes.push_back({It->second.BranchLoc,
                            Name + " is not awaited when " + It->second.Branch,
                            {}});
-      if (T.ReadAsValueAt.isValid() && !T.EverConsumed)
+      if (T.ReadAsValueAt.isValid() && !T.EverConsumed) {
         F.Notes.push_back({T.ReadAsValueAt,
                            Name + " is used here as if it were the awaited "
                                   "result",
                            {}});
+      }
       if (It->second.Loc.isValid()) {
         std::string Note = Name;
         Note += " is destroyed";
