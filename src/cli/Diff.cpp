@@ -142,9 +142,12 @@ llvm::Expected<ChangedLines> ChangedLines::parse(llvm::StringRef Patch,
   }
   // No added line anywhere: an entry that matches every file and passes no
   // line (an empty filter would pass everything).
-  if (Filter.empty())
-    Filter.push_back(llvm::json::Object{
-        {"name", ""}, {"lines", llvm::json::Array{llvm::json::Array{1, 0}}}});
+  if (Filter.empty()) {
+    llvm::json::Array Never; // not Array{Array{1, 0}}: that copies
+    Never.push_back(llvm::json::Array{1, 0});
+    Filter.push_back(
+        llvm::json::Object{{"name", ""}, {"lines", std::move(Never)}});
+  }
   std::string Json;
   llvm::raw_string_ostream(Json) << llvm::json::Value(std::move(Filter));
   llvm::Expected<LineFilter> F = LineFilter::parse(Json);

@@ -141,7 +141,7 @@ cl::list<std::string> ExtraArgsBefore("extra-arg-before",
 // The result cache and changed-lines mode (docs/cli.md#the-result-cache).
 cl::opt<std::string> CacheDir("cache-dir",
                               cl::desc("Result cache directory (default: "
-                                       ".unawaited-cache in the -p build "
+                                       ".cache/unawaited in the -p build "
                                        "directory)"),
                               cl::value_desc("dir"), cl::cat(Category));
 cl::opt<bool> NoCache("no-cache", cl::desc("Neither use nor fill the result "
@@ -698,14 +698,15 @@ int main(int argc, const char **argv) {
   // The result cache: on by default where the build directory is known.
   std::unique_ptr<ResultCache> Cache;
   if (!NoCache && (!CacheDir.empty() || !BuildPath.empty())) {
+    // As clangd's .cache/clangd: one place to ignore or to cache in CI.
     std::string Dir = CacheDir;
-    if (Dir.empty())
-      Dir = (sys::fs::is_directory(BuildPath)
-                 ? BuildPath.getValue()
-                 : sys::path::parent_path(BuildPath).str()) +
-            "/.unawaited-cache";
-    if (Dir.rfind("/.unawaited-cache", 0) == 0) // "-p file" without a dir
-      Dir = "." + Dir;
+    if (Dir.empty()) {
+      SmallString<256> P(sys::fs::is_directory(BuildPath)
+                             ? StringRef(BuildPath)
+                             : sys::path::parent_path(BuildPath));
+      sys::path::append(P, ".cache", "unawaited");
+      Dir = std::string(P);
+    }
     auto Opened = ResultCache::open(Dir, uint64_t(CacheMaxSize) << 20,
                                     Sched.SelfPath);
     if (Opened)
