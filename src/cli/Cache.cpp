@@ -96,7 +96,8 @@ std::string toolHash(llvm::StringRef Dir, llvm::StringRef Self) {
 } // namespace
 
 llvm::Expected<std::unique_ptr<ResultCache>>
-ResultCache::open(llvm::StringRef Dir, uint64_t MaxBytes, llvm::StringRef Self) {
+ResultCache::open(llvm::StringRef Dir, uint64_t MaxBytes,
+                  llvm::StringRef Self) {
   llvm::SmallString<256> Abs(Dir);
   (void)llvm::sys::fs::make_absolute(Abs);
   llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/false);
@@ -242,8 +243,7 @@ bool ResultCache::unchanged(const Dependency &D) {
     // Same inode, size, mtime and ctime as when it was read, neither
     // recent: a write would have changed the ctime. Otherwise, the bytes.
     if (D.CTimeNs != 0 && Now.CTimeNs == D.CTimeNs &&
-        Now.MTimeNs == D.MTimeNs && Now.Size == D.Size &&
-        Now.Inode == D.Inode)
+        Now.MTimeNs == D.MTimeNs && Now.Size == D.Size && Now.Inode == D.Inode)
       return true;
     return fileHash(D.Path) == D.Hash;
   }
@@ -305,19 +305,20 @@ void ResultCache::store(llvm::StringRef Key, llvm::StringRef MainFile,
   };
   std::string Main = Real(MainFile);
   auto IsMain = [&](const Dependency &D) {
-    return D.K == Dependency::File && (D.Path == MainFile || Real(D.Path) == Main);
+    return D.K == Dependency::File &&
+           (D.Path == MainFile || Real(D.Path) == Main);
   };
-  if (llvm::none_of(*Deps, [&](const Dependency &D) {
-        return D.K == Dependency::File && D.Path == MainFile;
-      }) &&
+  if (llvm::none_of(*Deps,
+                    [&](const Dependency &D) {
+                      return D.K == Dependency::File && D.Path == MainFile;
+                    }) &&
       llvm::none_of(*Deps, IsMain)) {
     ++Rejected;
     return;
   }
-  std::string Body = llvm::formatv("deps {0}\n", DepsText.size()).str() +
-                     DepsText.str() +
-                     llvm::formatv("output {0}\n", Output.size()).str() +
-                     Output.str();
+  std::string Body =
+      llvm::formatv("deps {0}\n", DepsText.size()).str() + DepsText.str() +
+      llvm::formatv("output {0}\n", Output.size()).str() + Output.str();
   std::string Entry =
       (Magic + "\nkey " + Key + "\nsum " + contentHash(Body) + "\n").str() +
       Body;

@@ -1,4 +1,5 @@
-//===- Cache.h - Replaying the results of unchanged translation units -*- C++ -*-===//
+//===- Cache.h - Replaying the results of unchanged translation units -*- C++
+//-*-===//
 //
 // An entry holds what one worker printed for one translation unit (its
 // records, opaque here) and the dependencies it recorded (Dependencies.h).

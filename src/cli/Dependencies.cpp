@@ -21,7 +21,8 @@ void writeDependencies(llvm::ArrayRef<Dependency> Deps, llvm::raw_ostream &OS) {
   }
 }
 
-llvm::Expected<std::vector<Dependency>> parseDependencies(llvm::StringRef Text) {
+llvm::Expected<std::vector<Dependency>>
+parseDependencies(llvm::StringRef Text) {
   std::vector<Dependency> Deps;
   auto Bad = [] { return llvm::createStringError("malformed dependency"); };
   while (!Text.empty()) {
@@ -38,19 +39,23 @@ llvm::Expected<std::vector<Dependency>> parseDependencies(llvm::StringRef Text) 
     Dependency D;
     std::optional<llvm::StringRef> Kind = (*A)[0].getAsString();
     std::optional<llvm::StringRef> Hash = (*A)[2].getAsString();
-    std::optional<int64_t> Num[4];
-    for (int I = 0; I < 4; ++I)
-      Num[I] = (*A)[3 + I].getAsInteger();
-    if (!Kind || Kind->size() != 1 || !llvm::StringRef("fapd").contains(*Kind) ||
-        !bytesFromJSON(&(*A)[1], D.Path) || !Hash || !Num[0] || !Num[1] ||
-        !Num[2] || !Num[3])
+    int64_t Num[4];
+    for (int I = 0; I < 4; ++I) {
+      std::optional<int64_t> N = (*A)[3 + I].getAsInteger();
+      if (!N)
+        return Bad();
+      Num[I] = *N;
+    }
+    if (!Kind || Kind->size() != 1 ||
+        !llvm::StringRef("fapd").contains(*Kind) ||
+        !bytesFromJSON(&(*A)[1], D.Path) || !Hash)
       return Bad();
     D.K = static_cast<Dependency::Kind>((*Kind)[0]);
     D.Hash = Hash->str();
-    D.Size = static_cast<uint64_t>(*Num[0]);
-    D.Inode = static_cast<uint64_t>(*Num[1]);
-    D.MTimeNs = *Num[2];
-    D.CTimeNs = *Num[3];
+    D.Size = static_cast<uint64_t>(Num[0]);
+    D.Inode = static_cast<uint64_t>(Num[1]);
+    D.MTimeNs = Num[2];
+    D.CTimeNs = Num[3];
     Deps.push_back(std::move(D));
   }
   return Deps;
@@ -106,8 +111,8 @@ public:
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>>
   getBuffer(const llvm::Twine &Name, int64_t FileSize,
             bool RequiresNullTerminator, bool IsVolatile) override {
-    auto B = Inner->getBuffer(Name, FileSize, RequiresNullTerminator,
-                              IsVolatile);
+    auto B =
+        Inner->getBuffer(Name, FileSize, RequiresNullTerminator, IsVolatile);
     if (B && D.Hash.empty())
       D.Hash = contentHash((*B)->getBuffer());
     return B;

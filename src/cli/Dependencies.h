@@ -1,4 +1,5 @@
-//===- Dependencies.h - What a translation unit read, for the cache -*- C++ -*-===//
+//===- Dependencies.h - What a translation unit read, for the cache -*- C++
+//-*-===//
 //
 // A worker asked to record them (WorkerTask::DepsFile) wraps clang's file
 // system and notes every path the parse looked at: the files it read with
@@ -56,7 +57,8 @@ std::string listingHash(llvm::StringRef Path);
 /// what was looked up and read.
 class RecordingFileSystem : public llvm::vfs::ProxyFileSystem {
 public:
-  explicit RecordingFileSystem(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Base)
+  explicit RecordingFileSystem(
+      llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Base)
       : ProxyFileSystem(std::move(Base)) {}
 
   llvm::ErrorOr<llvm::vfs::Status> status(const llvm::Twine &Path) override;

@@ -58,7 +58,8 @@ std::string diffPath(llvm::StringRef S) {
 bool hunkRange(llvm::StringRef S, unsigned &Start, unsigned &Count) {
   auto [A, B] = S.drop_front().split(',');
   Count = 1;
-  return !A.getAsInteger(10, Start) && (B.empty() || !B.getAsInteger(10, Count));
+  return !A.getAsInteger(10, Start) &&
+         (B.empty() || !B.getAsInteger(10, Count));
 }
 
 } // namespace
@@ -174,9 +175,8 @@ llvm::Expected<std::string> git(llvm::ArrayRef<llvm::StringRef> Args) {
   ::close(ErrFD);
   std::vector<llvm::StringRef> Argv = {*Git};
   Argv.insert(Argv.end(), Args.begin(), Args.end());
-  std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""),
-                                                llvm::StringRef(Out),
-                                                llvm::StringRef(Err)};
+  std::optional<llvm::StringRef> Redirects[] = {
+      llvm::StringRef(""), llvm::StringRef(Out), llvm::StringRef(Err)};
   std::string Msg;
   int RC = llvm::sys::ExecuteAndWait(*Git, Argv, std::nullopt, Redirects, 0, 0,
                                      &Msg);
@@ -185,8 +185,8 @@ llvm::Expected<std::string> git(llvm::ArrayRef<llvm::StringRef> Args) {
   (void)llvm::sys::fs::remove(Out);
   (void)llvm::sys::fs::remove(Err);
   if (RC != 0) {
-    std::string Why = ErrText ? (*ErrText)->getBuffer().trim().split('\n').first.str()
-                              : Msg;
+    std::string Why =
+        ErrText ? (*ErrText)->getBuffer().trim().split('\n').first.str() : Msg;
     return llvm::createStringError("git %s failed: %s",
                                    llvm::join(Args, " ").c_str(), Why.c_str());
   }

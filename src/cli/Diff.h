@@ -1,4 +1,5 @@
-//===- Diff.h - Changed-lines mode: --diff and --diff-file --------*- C++ -*-===//
+//===- Diff.h - Changed-lines mode: --diff and --diff-file --------*- C++
+//-*-===//
 //
 // Which lines a change adds or modifies, from a unified diff (git diff, or
 // a patch file), and which files it touches at all: findings are reported
@@ -39,9 +40,9 @@ public:
 
 private:
   LineFilter Filter;
-  llvm::StringSet<> Touched;    ///< real paths: added, modified, deleted
-  llvm::StringSet<> Names;      ///< their file names, to skip the others fast
-  llvm::StringSet<> Dirs;       ///< their directories, for listings
+  llvm::StringSet<> Touched; ///< real paths: added, modified, deleted
+  llvm::StringSet<> Names;   ///< their file names, to skip the others fast
+  llvm::StringSet<> Dirs;    ///< their directories, for listings
 };
 
 class ResultCache;

@@ -144,8 +144,9 @@ cl::opt<std::string> CacheDir("cache-dir",
                                        ".cache/unawaited in the -p build "
                                        "directory)"),
                               cl::value_desc("dir"), cl::cat(Category));
-cl::opt<bool> NoCache("no-cache", cl::desc("Neither use nor fill the result "
-                                           "cache"),
+cl::opt<bool> NoCache("no-cache",
+                      cl::desc("Neither use nor fill the result "
+                               "cache"),
                       cl::cat(Category));
 cl::opt<unsigned> CacheMaxSize("cache-max-size",
                                cl::desc("Result cache size limit in MiB; "
@@ -153,8 +154,9 @@ cl::opt<unsigned> CacheMaxSize("cache-max-size",
                                         "first"),
                                cl::init(2048), cl::value_desc("MiB"),
                                cl::cat(Category));
-cl::opt<bool> Verbose("verbose", cl::desc("Say how many translation units "
-                                          "the cache replayed"),
+cl::opt<bool> Verbose("verbose",
+                      cl::desc("Say how many translation units "
+                               "the cache replayed"),
                       cl::cat(Category));
 cl::opt<std::string> DiffRef("diff",
                              cl::desc("Report only findings on lines changed "
@@ -558,8 +560,8 @@ int main(int argc, const char **argv) {
     SmallString<256> Cwd;
     (void)sys::fs::current_path(Cwd);
     auto C = ChangedLines::fromGit(
-        DiffRef, Files.empty() ? StringRef(Cwd)
-                               : sys::path::parent_path(Files.front()));
+        DiffRef,
+        Files.empty() ? StringRef(Cwd) : sys::path::parent_path(Files.front()));
     if (!C)
       return usageError("--diff: " + toString(C.takeError()));
     Changed = std::move(*C);
@@ -707,8 +709,8 @@ int main(int argc, const char **argv) {
       sys::path::append(P, ".cache", "unawaited");
       Dir = std::string(P);
     }
-    auto Opened = ResultCache::open(Dir, uint64_t(CacheMaxSize) << 20,
-                                    Sched.SelfPath);
+    auto Opened =
+        ResultCache::open(Dir, uint64_t(CacheMaxSize) << 20, Sched.SelfPath);
     if (Opened)
       Cache = std::move(*Opened);
     else if (!CacheDir.empty() || Verbose) // the default place may be read-only
@@ -731,12 +733,13 @@ int main(int argc, const char **argv) {
       KeptTasks.push_back(std::move(Tasks[I]));
       KeptCommandOf.push_back(std::move(CommandOf[I]));
     }
-    if (Verbose)
+    if (Verbose) {
       errs() << formatv("unawaited: --diff: {0} changed file{1}; {2} of {3} "
                         "compile commands can be affected\n",
                         Changed->fileCount(),
                         Changed->fileCount() == 1 ? "" : "s", KeptTasks.size(),
                         Tasks.size());
+    }
     Tasks = std::move(KeptTasks);
     CommandOf = std::move(KeptCommandOf);
     llvm::erase_if(Files,
@@ -789,12 +792,13 @@ int main(int argc, const char **argv) {
   if (interruptSignal())
     return interrupted(Bar);
   if (Cache) {
-    if (Verbose)
+    if (Verbose) {
       errs() << formatv("unawaited: cache: {0} of {1} compile commands "
                         "replayed, {2} analysed, {3} stored ({4})\n",
                         Cache->Hits.load(), Tasks.size(),
                         Tasks.size() - Cache->Hits.load(), Cache->Stored.load(),
                         Cache->directory());
+    }
     Cache->trim();
   }
 

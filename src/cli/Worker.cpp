@@ -62,7 +62,8 @@ bool fromJSON(const llvm::json::Value &V, WorkerTask &T, llvm::json::Path P) {
         {"config_file", &T.ConfigFile}})
     if (!bytesFromJSON(Obj->get(Key), *Out))
       return false;
-  if (Obj->get("deps_file") && !bytesFromJSON(Obj->get("deps_file"), T.DepsFile))
+  if (Obj->get("deps_file") &&
+      !bytesFromJSON(Obj->get("deps_file"), T.DepsFile))
     return false;
   return O.mapOptional("parent_pid", T.ParentPid);
 }

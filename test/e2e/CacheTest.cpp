@@ -16,8 +16,8 @@
 #include "gtest/gtest.h"
 #include <algorithm>
 #include <functional>
-#include <unistd.h>
 #include <regex>
+#include <unistd.h>
 
 using namespace unawaited::test;
 
@@ -270,7 +270,11 @@ TEST_F(Cache, DamagedEntriesAreIgnoredAndRebuilt) {
         return S;
       },
       [](std::string) { return std::string(); },
-      [](std::string) { return std::string("\x7f" "ELF\x02\x01", 6); },
+      [](std::string) {
+        return std::string("\x7f"
+                           "ELF\x02\x01",
+                           6);
+      },
   };
   for (size_t I = 0; I < Damages.size(); ++I) {
     for (const std::string &E : Es)
@@ -311,8 +315,8 @@ TEST_F(Cache, TwoRunsSharingACacheAtOnce) {
   auto Start = [&] {
     // The same environment as cli(), so that its runs share the entries.
     return start({"/usr/bin/env", "UNAWAITED_TEST_WORKER_LOG=" + Log(),
-                  UNAWAITED_CLI, "--progress=never", "--verbose", "-p",
-                  "build", "-j2", "--format=json"},
+                  UNAWAITED_CLI, "--progress=never", "--verbose", "-p", "build",
+                  "-j2", "--format=json"},
                  Dir);
   };
   Background A = Start(), B = Start();

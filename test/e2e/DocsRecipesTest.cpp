@@ -145,7 +145,8 @@ TEST_F(Recipes, PullRequestStepReportsOnlyTheChangedLines) {
   for (const char *Heading : {"### GitHub Actions", "### GitLab CI"}) {
     std::string Yaml = codeBlock(Heading, "yaml");
     EXPECT_NE(Yaml.find("base=$(git merge-base \"origin/"), std::string::npos)
-        << Heading << "\n" << Yaml;
+        << Heading << "\n"
+        << Yaml;
     EXPECT_NE(Yaml.find("unawaited -p build --progress=never --verbose "
                         "--diff=\"$base\""),
               std::string::npos)
@@ -167,8 +168,8 @@ TEST_F(Recipes, PullRequestStepReportsOnlyTheChangedLines) {
   Git({"branch", "-M", "main"});
   Git({"update-ref", "refs/remotes/origin/main", "HEAD"});
   // The base branch's run fills the cache.
-  EXPECT_EQ(run({UNAWAITED_CLI, "-p", "build", "--progress=never"}, Dir).ExitCode,
-            1);
+  EXPECT_EQ(
+      run({UNAWAITED_CLI, "-p", "build", "--progress=never"}, Dir).ExitCode, 1);
   Git({"checkout", "-q", "-b", "feature"});
   std::string Added = "demo::Task<> again(int alert) {\n"
                       "  dispatch(alert);\n"
@@ -177,9 +178,9 @@ TEST_F(Recipes, PullRequestStepReportsOnlyTheChangedLines) {
   writeFile(Dir + "/src/router.cpp", BadSource + Added);
   Git({"commit", "-q", "-am", "again"});
   auto RunStep = [&] {
-    return run({"/usr/bin/env", path(), "BASE_BRANCH=main", "/bin/sh", "-c",
-                Step},
-               Dir);
+    return run(
+        {"/usr/bin/env", path(), "BASE_BRANCH=main", "/bin/sh", "-c", Step},
+        Dir);
   };
   RunResult New = RunStep();
   EXPECT_EQ(New.ExitCode, 1) << New.Out << New.Err;
