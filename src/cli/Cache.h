@@ -61,6 +61,9 @@ private:
   std::string Dir;
   uint64_t MaxBytes;
   std::string ToolId;
+  /// UNAWAITED_CACHE_ALWAYS_HASH: hash every file read, as after a fresh
+  /// checkout (for benchmarks); the stat shortcut is never taken.
+  bool AlwaysHash = false;
   std::mutex Mu; ///< guards the memos below
   llvm::StringMap<std::string> Hashes, Listings, ConfigDirs;
   llvm::StringMap<bool> Exists;

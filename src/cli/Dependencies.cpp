@@ -1,6 +1,8 @@
 //===- Dependencies.cpp ---------------------------------------------------===//
 #include "Dependencies.h"
 #include "Record.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/BLAKE3.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -10,6 +12,11 @@
 #include <time.h>
 
 namespace unawaited::cli {
+
+std::string fastHash(llvm::StringRef Bytes) {
+  return llvm::toHex(llvm::BLAKE3::hash(llvm::arrayRefFromStringRef(Bytes)),
+                     /*LowerCase=*/true);
+}
 
 void writeDependencies(llvm::ArrayRef<Dependency> Deps, llvm::raw_ostream &OS) {
   for (const Dependency &D : Deps) {
@@ -96,7 +103,7 @@ std::string listingHash(llvm::StringRef Path) {
   std::string All;
   for (const std::string &N : Names)
     All += N + '\0';
-  return contentHash(All);
+  return fastHash(All);
 }
 
 namespace {
@@ -114,7 +121,7 @@ public:
     auto B =
         Inner->getBuffer(Name, FileSize, RequiresNullTerminator, IsVolatile);
     if (B && D.Hash.empty())
-      D.Hash = contentHash((*B)->getBuffer());
+      D.Hash = fastHash((*B)->getBuffer());
     return B;
   }
   std::error_code close() override { return Inner->close(); }
@@ -193,7 +200,7 @@ std::vector<Dependency> RecordingFileSystem::takeDependencies() {
       auto Buf = llvm::MemoryBuffer::getFile(D.Path, /*IsText=*/false,
                                              /*RequiresNullTerminator=*/false);
       if (Buf)
-        D.Hash = contentHash((*Buf)->getBuffer());
+        D.Hash = fastHash((*Buf)->getBuffer());
       else
         D.K = Dependency::Present;
     }

@@ -25,7 +25,7 @@ namespace unawaited::cli {
 
 struct Dependency {
   enum Kind : char {
-    File = 'f',    ///< read: Hash is contentHash() of its bytes
+    File = 'f',    ///< read: Hash is fastHash() of its bytes
     Absent = 'a',  ///< looked up and not found
     Present = 'p', ///< found, never read
     Listing = 'd', ///< a directory listed: Hash of its sorted names
@@ -39,6 +39,11 @@ struct Dependency {
   int64_t MTimeNs = 0, CTimeNs = 0;
 };
 
+/// The cache's hash of file contents: BLAKE3 (in hex), several times
+/// faster than SHA-256, which would add a tenth to a cold run's CPU (a
+/// Boost.Asio unit reads about 10 MB of headers).
+std::string fastHash(llvm::StringRef Bytes);
+
 /// One line per dependency; parseDependencies reads it back.
 void writeDependencies(llvm::ArrayRef<Dependency> Deps, llvm::raw_ostream &OS);
 llvm::Expected<std::vector<Dependency>> parseDependencies(llvm::StringRef Text);
@@ -49,7 +54,7 @@ llvm::Expected<std::vector<Dependency>> parseDependencies(llvm::StringRef Text);
 /// clean" problem).
 bool statForCache(llvm::StringRef Path, Dependency &D);
 
-/// contentHash() of the sorted names in directory \p Path; "" when it
+/// fastHash() of the sorted names in directory \p Path; "" when it
 /// cannot be listed.
 std::string listingHash(llvm::StringRef Path);
 
