@@ -98,9 +98,9 @@ function median(s,   a, k, i, j, t) { k=split(s, a, " ");
   return (k%2) ? a[(k+1)/2] : (a[k/2]+a[k/2+1])/2 }
 END {
   c0=median(cpu["cold-no-cache"]); w0=median(wall["cold-no-cache"])
-  printf "| run | CPU s | wall s | CPU vs cold | wall vs cold |\n|---|---|---|---|---|\n"
+  printf "| run | CPU s | wall s | CPU: cold / this | wall: cold / this |\n|---|---|---|---|---|\n"
   split("cold-no-cache cold-empty-cache unchanged touched rehash edited edited-diff", names, " ")
   split("cold, --no-cache|cold, empty cache|re-run, nothing changed|re-run, header touched (same bytes)|re-run, every file hashed (fresh checkout)|re-run, header edited|--diff=HEAD, header edited", labels, "|")
   for (i=1;i<=7;i++) { m=names[i]; c=median(cpu[m]); w=median(wall[m])
-    printf "| %s | %.2f | %.2f | %.1fx faster | %.1fx faster |\n", labels[i], c, w, c0/(c>0?c:0.001), w0/(w>0?w:0.001) }
+    printf "| %s | %.2f | %.2f | %.1fx | %.1fx |\n", labels[i], c, w, c0/(c>0?c:0.001), w0/(w>0?w:0.001) }
 }' "$work/samples"
