@@ -86,6 +86,14 @@ llvm::Expected<ChangedLines> ChangedLines::parse(llvm::StringRef Patch,
   Patch.split(Lines, '\n');
   for (size_t I = 0; I < Lines.size(); ++I) {
     llvm::StringRef L = Lines[I];
+    // A binary or mode-only change has no "---"/"+++" lines: the header
+    // names the file.
+    if (L.starts_with("diff --git a/") && L.contains(" b/")) {
+      auto [Old, New] = L.drop_front(11).rsplit(" b/");
+      (void)Resolve(Old);
+      (void)Resolve(("b/" + New).str());
+      continue;
+    }
     if (L.starts_with("--- ")) {
       (void)Resolve(diffPath(L.drop_front(4)));
       continue;
