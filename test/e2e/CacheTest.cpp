@@ -406,6 +406,19 @@ TEST_F(Cache, DiffReportsOnlyChangedLinesAndAnalysesOnlyAffectedUnits) {
   EXPECT_NE(Shadow.Out.find("inc0/h.h:5:3: warning"), std::string::npos)
       << Shadow.Out;
 
+  // A change of mode only has no hunk: the file still counts as changed.
+  Git({"add", "inc0/h.h"});
+  Git({"commit", "-q", "-m", "shadow"});
+  llvm::sys::fs::setPermissions(
+      Dir + "/inc0/h.h", llvm::sys::fs::all_read | llvm::sys::fs::owner_write |
+                             llvm::sys::fs::owner_exe);
+  RunResult Mode = cli({"--diff=HEAD"});
+  // a.cpp's entry is still valid (same bytes): replayed, not analysed.
+  EXPECT_NE(Mode.Err.find("1 of 2 compile commands can be affected"),
+            std::string::npos)
+      << Mode.Err;
+  EXPECT_EQ(Mode.ExitCode, 0) << Mode.Out;
+
   // Without a cache, every unit may be affected.
   cli({"--no-cache", "--diff=HEAD"});
   EXPECT_EQ(analysed(), (Names{"a.cpp", "b.cpp"}));
