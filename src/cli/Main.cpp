@@ -729,7 +729,7 @@ int main(int argc, const char **argv) {
     for (size_t I = 0; I < Tasks.size(); ++I) {
       if (!Keep[I])
         continue;
-      KeptFiles.insert(Tasks[I].Command.Filename);
+      KeptFiles.insert(realPath(Tasks[I].Command.Filename));
       KeptTasks.push_back(std::move(Tasks[I]));
       KeptCommandOf.push_back(std::move(CommandOf[I]));
     }
@@ -742,8 +742,10 @@ int main(int argc, const char **argv) {
     }
     Tasks = std::move(KeptTasks);
     CommandOf = std::move(KeptCommandOf);
-    llvm::erase_if(Files,
-                   [&](const std::string &F) { return !KeptFiles.count(F); });
+    // Compared by real path: the database may spell a file otherwise.
+    llvm::erase_if(Files, [&](const std::string &F) {
+      return !KeptFiles.count(realPath(F));
+    });
   }
   ProgressBar Bar;
   Bar.Enabled = !Quiet && (Progress == ProgressMode::Always ||

@@ -372,6 +372,9 @@ TEST_F(Cache, DiffReportsOnlyChangedLinesAndAnalysesOnlyAffectedUnits) {
   EXPECT_NE(One.Out.find("b.cpp:5:3: warning"), std::string::npos) << One.Out;
   EXPECT_EQ(One.Out.find("b.cpp:4:3"), std::string::npos) << One.Out;
   EXPECT_EQ(One.Out.find("a.cpp"), std::string::npos) << One.Out;
+  // The summary counts the files analysed.
+  EXPECT_NE(One.Err.find("unawaited: 1 finding in 1 file\n"), std::string::npos)
+      << One.Err;
   Git({"commit", "-q", "-am", "b"});
 
   // A header: the units that include it (from the cache's record).
