@@ -8,7 +8,9 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Baseline.h"
+#include "Cache.h"
 #include "CompileCommands.h"
+#include "Diff.h"
 #include "Fixes.h"
 #include "LineFilter.h"
 #include "Output.h"
@@ -23,6 +25,7 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Regex.h"
@@ -135,6 +138,36 @@ cl::list<std::string> ExtraArgsBefore("extra-arg-before",
                                                "compile command"),
                                       cl::value_desc("arg"),
                                       cl::cat(Category));
+// The result cache and changed-lines mode (docs/cli.md#the-result-cache).
+cl::opt<std::string> CacheDir("cache-dir",
+                              cl::desc("Result cache directory (default: "
+                                       ".cache/unawaited in the -p build "
+                                       "directory)"),
+                              cl::value_desc("dir"), cl::cat(Category));
+cl::opt<bool> NoCache("no-cache",
+                      cl::desc("Neither use nor fill the result "
+                               "cache"),
+                      cl::cat(Category));
+cl::opt<unsigned> CacheMaxSize("cache-max-size",
+                               cl::desc("Result cache size limit in MiB; "
+                                        "least recently used entries go "
+                                        "first"),
+                               cl::init(2048), cl::value_desc("MiB"),
+                               cl::cat(Category));
+cl::opt<bool> Verbose("verbose",
+                      cl::desc("Say how many translation units "
+                               "the cache replayed"),
+                      cl::cat(Category));
+cl::opt<std::string> DiffRef("diff",
+                             cl::desc("Report only findings on lines changed "
+                                      "against this git revision, and "
+                                      "analyse only what the change can "
+                                      "affect"),
+                             cl::value_desc("ref"), cl::cat(Category));
+cl::opt<std::string> DiffFile("diff-file",
+                              cl::desc("As --diff, with the change read "
+                                       "from this unified diff ('-': stdin)"),
+                              cl::value_desc("patch"), cl::cat(Category));
 cl::opt<std::string> WorkerTaskFile("worker", cl::Hidden,
                                     cl::desc("internal: analyse one task"));
 
@@ -519,6 +552,34 @@ int main(int argc, const char **argv) {
   Expected<LineFilter> Lines = LineFilter::parse(LineFilterJson);
   if (!Lines)
     return usageError(toString(Lines.takeError()));
+  // --diff/--diff-file: the change, before any work.
+  std::optional<ChangedLines> Changed;
+  if (!DiffRef.empty() && !DiffFile.empty())
+    return usageError("--diff and --diff-file cannot be combined");
+  if (!DiffRef.empty()) {
+    SmallString<256> Cwd;
+    (void)sys::fs::current_path(Cwd);
+    auto C = ChangedLines::fromGit(
+        DiffRef,
+        Files.empty() ? StringRef(Cwd) : sys::path::parent_path(Files.front()));
+    if (!C)
+      return usageError("--diff: " + toString(C.takeError()));
+    Changed = std::move(*C);
+  } else if (!DiffFile.empty()) {
+    auto Patch = MemoryBuffer::getFileOrSTDIN(DiffFile);
+    if (!Patch)
+      return usageError("cannot read --diff-file '" + DiffFile +
+                        "': " + Patch.getError().message());
+    SmallString<256> Cwd;
+    (void)sys::fs::current_path(Cwd);
+    auto C = ChangedLines::parse((*Patch)->getBuffer(), Cwd);
+    if (!C)
+      return usageError("--diff-file: " + toString(C.takeError()));
+    Changed = std::move(*C);
+  }
+  auto OnChangedLines = [&](const std::string &File, unsigned Line) {
+    return !Changed || Changed->lines().passes(realPath(File), Line);
+  };
   std::optional<tidy::CachedGlobList> AsErrors;
   if (!WarningsAsErrors.empty())
     AsErrors.emplace(WarningsAsErrors);
@@ -636,6 +697,56 @@ int main(int argc, const char **argv) {
                                               reinterpret_cast<void *>(&main));
   Sched.Jobs = jobCount();
   Sched.TimeoutSeconds = Timeout;
+  // The result cache: on by default where the build directory is known.
+  std::unique_ptr<ResultCache> Cache;
+  if (!NoCache && (!CacheDir.empty() || !BuildPath.empty())) {
+    // As clangd's .cache/clangd: one place to ignore or to cache in CI.
+    std::string Dir = CacheDir;
+    if (Dir.empty()) {
+      SmallString<256> P(sys::fs::is_directory(BuildPath)
+                             ? StringRef(BuildPath)
+                             : sys::path::parent_path(BuildPath));
+      sys::path::append(P, ".cache", "unawaited");
+      Dir = std::string(P);
+    }
+    auto Opened =
+        ResultCache::open(Dir, uint64_t(CacheMaxSize) << 20, Sched.SelfPath);
+    if (Opened)
+      Cache = std::move(*Opened);
+    else if (!CacheDir.empty() || Verbose) // the default place may be read-only
+      WithColor::warning(errs(), "unawaited")
+          << "result cache disabled: " << toString(Opened.takeError()) << "\n";
+    else
+      consumeError(Opened.takeError());
+  }
+  Sched.Cache = Cache.get();
+  // Changed-lines mode analyses only the units the change can affect.
+  if (Changed) {
+    std::vector<bool> Keep = affectedTasks(Tasks, Cache.get(), *Changed);
+    std::vector<WorkerTask> KeptTasks;
+    std::vector<std::string> KeptCommandOf;
+    std::set<std::string> KeptFiles;
+    for (size_t I = 0; I < Tasks.size(); ++I) {
+      if (!Keep[I])
+        continue;
+      KeptFiles.insert(realPath(Tasks[I].Command.Filename));
+      KeptTasks.push_back(std::move(Tasks[I]));
+      KeptCommandOf.push_back(std::move(CommandOf[I]));
+    }
+    if (Verbose) {
+      errs() << formatv("unawaited: --diff: {0} changed file{1}; {2} of {3} "
+                        "compile commands can be affected\n",
+                        Changed->fileCount(),
+                        Changed->fileCount() == 1 ? "" : "s", KeptTasks.size(),
+                        Tasks.size());
+    }
+    Tasks = std::move(KeptTasks);
+    CommandOf = std::move(KeptCommandOf);
+    // Compared by real path: the database may spell a file otherwise.
+    llvm::erase_if(Files, [&](const std::string &F) {
+      return !KeptFiles.count(realPath(F));
+    });
+  }
   ProgressBar Bar;
   Bar.Enabled = !Quiet && (Progress == ProgressMode::Always ||
                            (Progress == ProgressMode::Auto &&
@@ -671,7 +782,8 @@ int main(int argc, const char **argv) {
         continue;
       DiagRecord Located = D;
       locate(Located.File, Located.Offset, Located.Line, Located.Column);
-      if (!Lines->passes(Located.File, Located.Line))
+      if (!Lines->passes(Located.File, Located.Line) ||
+          !OnChangedLines(Located.File, Located.Line))
         continue;
       if (!Base || !Base->match(Located, BarUnmatched))
         ++BarFindings;
@@ -681,6 +793,16 @@ int main(int argc, const char **argv) {
   std::vector<TUResult> Results = runWorkers(Tasks, Sched);
   if (interruptSignal())
     return interrupted(Bar);
+  if (Cache) {
+    if (Verbose) {
+      errs() << formatv("unawaited: cache: {0} of {1} compile commands "
+                        "replayed, {2} analysed, {3} stored ({4})\n",
+                        Cache->Hits.load(), Tasks.size(),
+                        Tasks.size() - Cache->Hits.load(), Cache->Stored.load(),
+                        Cache->directory());
+    }
+    Cache->trim();
+  }
 
   // Gather, locate, filter and de-duplicate.
   Report R;
@@ -699,7 +821,8 @@ int main(int argc, const char **argv) {
         Fail.Errors.push_back(std::move(D));
         continue;
       }
-      if (!Reported(D, TU.File) || !Lines->passes(D.File, D.Line))
+      if (!Reported(D, TU.File) || !Lines->passes(D.File, D.Line) ||
+          !OnChangedLines(D.File, D.Line))
         continue;
       if (!Seen.insert({D.Check, realPath(D.File), D.Offset, D.Message}).second)
         continue; // a header seen from another translation unit

@@ -60,11 +60,47 @@ llvm::Expected<std::vector<DiagRecord>> parseRecords(llvm::StringRef Text) {
   return Records;
 }
 
+/// Fills \p R from a worker's output (run now or replayed): its records,
+/// and whether they say the unit failed.
+void readOutput(llvm::StringRef Output, TUResult &R) {
+  auto Parsed = parseRecords(Output);
+  if (!Parsed) {
+    R.Failed = true;
+    R.FailureReason =
+        "unreadable worker output: " + llvm::toString(Parsed.takeError());
+    return;
+  }
+  R.Diags = std::move(*Parsed);
+  for (const DiagRecord &D : R.Diags) {
+    if (D.Level != "error" || D.isFinding())
+      continue;
+    // clang-tidy's own error for an unmatched NOLINTBEGIN/NOLINTEND: the
+    // file compiles, its suppressions do not pair up.
+    std::string Reason = D.Check == "clang-tidy-nolint"
+                             ? D.Message
+                             : std::string("the file does not compile");
+    if (!R.Failed || Reason == "the file does not compile")
+      R.FailureReason = Reason;
+    R.Failed = true;
+  }
+}
+
 TUResult runOne(const WorkerTask &Task, const ScheduleOptions &Opts) {
   TUResult R;
   R.File = Task.Command.Filename;
+  std::string Key;
+  if (Opts.Cache) {
+    Key = Opts.Cache->key(Task);
+    if (std::optional<std::string> Hit = Opts.Cache->lookup(Key)) {
+      readOutput(*Hit, R);
+      return R;
+    }
+  }
   TempFile In("unawaited-task", "json"), Out("unawaited-out", "json"),
       Err("unawaited-err", "txt");
+  std::optional<TempFile> Deps;
+  if (Opts.Cache)
+    Deps.emplace("unawaited-deps", "txt");
   {
     std::error_code EC;
     llvm::raw_fd_ostream OS(In.Path, EC);
@@ -75,6 +111,8 @@ TUResult runOne(const WorkerTask &Task, const ScheduleOptions &Opts) {
     }
     WorkerTask Mine = Task;
     Mine.ParentPid = static_cast<int>(::getpid());
+    if (Deps)
+      Mine.DepsFile = Deps->Path.str().str();
     OS << toJSON(Mine);
   }
   llvm::SmallVector<llvm::StringRef, 3> Args = {Opts.SelfPath, "--worker",
@@ -139,28 +177,17 @@ TUResult runOne(const WorkerTask &Task, const ScheduleOptions &Opts) {
     return R;
   }
   auto OutText = llvm::MemoryBuffer::getFile(Out.Path);
-  auto Parsed = OutText ? parseRecords((*OutText)->getBuffer())
-                        : llvm::Expected<std::vector<DiagRecord>>(
-                              llvm::createStringError("no worker output"));
-  if (!Parsed) {
+  if (!OutText) {
     R.Failed = true;
-    R.FailureReason =
-        "unreadable worker output: " + llvm::toString(Parsed.takeError());
+    R.FailureReason = "unreadable worker output: no worker output";
     return R;
   }
-  R.Diags = std::move(*Parsed);
-  for (const DiagRecord &D : R.Diags) {
-    if (D.Level != "error" || D.isFinding())
-      continue;
-    // clang-tidy's own error for an unmatched NOLINTBEGIN/NOLINTEND: the
-    // file compiles, its suppressions do not pair up.
-    std::string Reason = D.Check == "clang-tidy-nolint"
-                             ? D.Message
-                             : std::string("the file does not compile");
-    if (!R.Failed || Reason == "the file does not compile")
-      R.FailureReason = Reason;
-    R.Failed = true;
-  }
+  readOutput((*OutText)->getBuffer(), R);
+  // Only a unit analysed to the end is kept: not one that failed.
+  if (Deps && !R.Failed)
+    if (auto DepsText = llvm::MemoryBuffer::getFile(Deps->Path))
+      Opts.Cache->store(Key, Task.Command.Filename, (*OutText)->getBuffer(),
+                        (*DepsText)->getBuffer());
   return R;
 }
 

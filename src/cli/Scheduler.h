@@ -2,6 +2,7 @@
 #ifndef UNAWAITED_CLI_SCHEDULER_H
 #define UNAWAITED_CLI_SCHEDULER_H
 
+#include "Cache.h"
 #include "Record.h"
 #include "Worker.h"
 #include <functional>
@@ -15,6 +16,8 @@ struct ScheduleOptions {
   /// Called after each translation unit, one call at a time: (done, total,
   /// that unit's result).
   std::function<void(size_t, size_t, const TUResult &)> Progress;
+  /// Replays unchanged units and records the others; null: no cache.
+  ResultCache *Cache = nullptr;
 };
 
 /// Runs one worker per task, largest file first, \p Opts.Jobs at a time.

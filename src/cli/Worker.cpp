@@ -2,6 +2,7 @@
 #include "Worker.h"
 #include "../tidy/CoroChecks.h"
 #include "CompileCommands.h"
+#include "Dependencies.h"
 #include "Record.h"
 #include "Signals.h"
 #include "clang-tidy/ClangTidy.h"
@@ -38,7 +39,8 @@ llvm::json::Value toJSON(const WorkerTask &T) {
                             {"checks", bytesToJSON(T.Checks)},
                             {"config", bytesToJSON(T.Config)},
                             {"config_file", bytesToJSON(T.ConfigFile)},
-                            {"parent_pid", T.ParentPid}};
+                            {"parent_pid", T.ParentPid},
+                            {"deps_file", bytesToJSON(T.DepsFile)}};
 }
 
 bool fromJSON(const llvm::json::Value &V, WorkerTask &T, llvm::json::Path P) {
@@ -60,6 +62,9 @@ bool fromJSON(const llvm::json::Value &V, WorkerTask &T, llvm::json::Path P) {
         {"config_file", &T.ConfigFile}})
     if (!bytesFromJSON(Obj->get(Key), *Out))
       return false;
+  if (Obj->get("deps_file") &&
+      !bytesFromJSON(Obj->get("deps_file"), T.DepsFile))
+    return false;
   return O.mapOptional("parent_pid", T.ParentPid);
 }
 
@@ -400,11 +405,22 @@ int runWorker(llvm::StringRef TaskFile) {
   });
   ClangTidyContext Context(std::move(*Provider));
   OneCommandDatabase DB(T.Command);
-  auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
-      llvm::vfs::getRealFileSystem());
+  // For the result cache: every file the parse reads, through this FS.
+  llvm::IntrusiveRefCntPtr<RecordingFileSystem> Recorder;
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Real =
+      llvm::vfs::getRealFileSystem();
+  if (!T.DepsFile.empty())
+    Real = Recorder = llvm::makeIntrusiveRefCnt<RecordingFileSystem>(Real);
+  auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(Real);
   std::vector<ClangTidyError> Errors =
       runClangTidy(Context, DB, {T.Command.Filename}, FS,
                    /*ApplyAnyFix=*/false);
+  if (Recorder) {
+    std::error_code EC;
+    llvm::raw_fd_ostream Deps(T.DepsFile, EC);
+    if (!EC)
+      writeDependencies(Recorder->takeDependencies(), Deps);
+  }
 
   // One record per line, each printed as it is made: neither side holds
   // the whole unit's records as a JSON tree (kilobytes per object).

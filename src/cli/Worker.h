@@ -21,6 +21,9 @@ struct WorkerTask {
   std::string Config;     ///< --config (YAML text)
   std::string ConfigFile; ///< --config-file
   int ParentPid = 0;      ///< the worker ends when this process does
+  /// Where to write the files the parse read (Dependencies.h), for the
+  /// result cache; empty: not recorded.
+  std::string DepsFile;
 };
 
 llvm::json::Value toJSON(const WorkerTask &T);

@@ -135,6 +135,66 @@ TEST_F(Recipes, PreCommitHookRefusesACommitThatAddsAFinding) {
       << HeaderAccepted.Out << HeaderAccepted.Err;
 }
 
+// The pull-request step reports only the findings on the lines the branch
+// changed, against the merge base; the CI jobs run the same commands.
+TEST_F(Recipes, PullRequestStepReportsOnlyTheChangedLines) {
+  if (!llvm::sys::fs::can_execute("/usr/bin/git"))
+    GTEST_SKIP() << "git not installed";
+  std::string Step = codeBlock("## Pull requests: changed lines only", "sh");
+  ASSERT_NE(Step.find("--diff=\"$base\""), std::string::npos) << Step;
+  for (const char *Heading : {"### GitHub Actions", "### GitLab CI"}) {
+    std::string Yaml = codeBlock(Heading, "yaml");
+    EXPECT_NE(Yaml.find("base=$(git merge-base \"origin/"), std::string::npos)
+        << Heading << "\n"
+        << Yaml;
+    EXPECT_NE(Yaml.find("unawaited -p build --progress=never --verbose "
+                        "--diff=\"$base\""),
+              std::string::npos)
+        << Heading;
+    // The directory the CI caches is the CLI's default one.
+    EXPECT_NE(Yaml.find("build/.cache/unawaited"), std::string::npos)
+        << Heading;
+  }
+  auto Git = [&](std::vector<std::string> Args) {
+    Args.insert(Args.begin(), {"/usr/bin/git", "-c", "user.name=t", "-c",
+                               "user.email=t@example.com"});
+    RunResult R = run(Args, Dir);
+    EXPECT_EQ(R.ExitCode, 0) << R.Err;
+  };
+  writeFile(Dir + "/.gitignore", "build/\n");
+  Git({"init", "-q"});
+  Git({"add", "."});
+  Git({"commit", "-q", "-m", "base"});
+  Git({"branch", "-M", "main"});
+  Git({"update-ref", "refs/remotes/origin/main", "HEAD"});
+  // The base branch's run fills the cache.
+  EXPECT_EQ(
+      run({UNAWAITED_CLI, "-p", "build", "--progress=never"}, Dir).ExitCode, 1);
+  Git({"checkout", "-q", "-b", "feature"});
+  std::string Added = "demo::Task<> again(int alert) {\n"
+                      "  dispatch(alert);\n"
+                      "  co_return;\n"
+                      "}\n";
+  writeFile(Dir + "/src/router.cpp", BadSource + Added);
+  Git({"commit", "-q", "-am", "again"});
+  auto RunStep = [&] {
+    return run(
+        {"/usr/bin/env", path(), "BASE_BRANCH=main", "/bin/sh", "-c", Step},
+        Dir);
+  };
+  RunResult New = RunStep();
+  EXPECT_EQ(New.ExitCode, 1) << New.Out << New.Err;
+  EXPECT_NE(New.Out.find("router.cpp:8:3: warning"), std::string::npos)
+      << New.Out;
+  EXPECT_EQ(New.Out.find("router.cpp:4:3"), std::string::npos) << New.Out;
+  // Fixing what the branch added passes, the older finding untouched.
+  replaceAll(Added, "  dispatch(alert);", "  co_await dispatch(alert);");
+  writeFile(Dir + "/src/router.cpp", BadSource + Added);
+  Git({"commit", "-q", "-am", "fixed"});
+  RunResult Fixed = RunStep();
+  EXPECT_EQ(Fixed.ExitCode, 0) << Fixed.Out << Fixed.Err;
+}
+
 TEST_F(Recipes, RunClangTidyWithTheModuleFailsOnFindings) {
   std::string Cmd = codeBlock("## run-clang-tidy-19", "sh");
   ASSERT_NE(Cmd.find("run-clang-tidy-19"), std::string::npos) << Cmd;
