@@ -6,13 +6,16 @@
 # fails the run and names the input that caused it. See docs/fuzzing.md
 # for long runs.
 #   scripts/fuzz.sh [build-dir [cmake-args...]]     (default build-fuzz)
-# Environment: FUZZ_SECONDS per target (default 30), FUZZ_TARGETS (a
-# space-separated subset), FUZZ_JOBS targets at once (default nproc).
+# Environment: FUZZ_SECONDS per target (default 25; the analysis, whose
+# inputs take a compiler run each, gets FUZZ_ANALYSIS_SECONDS, default four
+# times that), FUZZ_TARGETS (a space-separated subset), FUZZ_JOBS targets
+# at once (default nproc).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build-fuzz}
 shift || true
-seconds=${FUZZ_SECONDS:-30}
+seconds=${FUZZ_SECONDS:-25}
+analysis_seconds=${FUZZ_ANALYSIS_SECONDS:-$((seconds * 4))}
 targets=${FUZZ_TARGETS:-compile-database response-files baseline tidy-config nolint analysis}
 jobs=${FUZZ_JOBS:-$(nproc)}
 
@@ -44,7 +47,8 @@ ninja -C "$build" -j "$(nproc)" fuzz-targets >&2
 # One target: its new inputs go to runs/<t>/corpus (the first directory
 # libFuzzer is given), a failing input to runs/<t>/artifacts.
 run() {
-  local t=$1 work="$build/runs/$1"
+  local t=$1 work="$build/runs/$1" time=$seconds
+  [ "$t" = analysis ] && time=$analysis_seconds
   rm -rf "$work/artifacts"
   mkdir -p "$work/corpus" "$work/artifacts"
   local seeds=("$root/fuzz/corpus/$t" "$root/fuzz/regressions/$t")
@@ -59,7 +63,7 @@ run() {
   fi
   # -timeout: an input taking longer is a hang, reported as a failure.
   local rc=0
-  "$build/fuzz/fuzz-$t" -max_total_time="$seconds" -timeout=25 \
+  "$build/fuzz/fuzz-$t" -max_total_time="$time" -timeout=25 \
     -rss_limit_mb=2560 -print_final_stats=1 \
     -artifact_prefix="$work/artifacts/" "$work/corpus" "${seeds[@]}" \
     >"$work/log" 2>&1 || rc=$?
@@ -83,7 +87,7 @@ for t in $targets; do
   work="$build/runs/$t"
   if [ "$(cat "$work/rc" 2>/dev/null)" = 0 ]; then
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/log")
-    echo "fuzz: $t: clean, ${runs:-?} inputs in ${seconds}s" >&2
+    echo "fuzz: $t: clean, ${runs:-?} inputs" >&2
   else
     failed=1
     echo "== fuzz: $t FAILED; its log ($work/log) ends:" >&2
