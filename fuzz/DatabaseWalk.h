@@ -1,4 +1,4 @@
-//===- DatabaseWalk.h - Everything the CLI does with a database --*- C++ -*-===//
+//===- DatabaseWalk.h - Everything the CLI does with a database -*- C++ -*-===//
 #ifndef UNAWAITED_FUZZ_DATABASEWALK_H
 #define UNAWAITED_FUZZ_DATABASEWALK_H
 

@@ -21,8 +21,8 @@ static std::string database(llvm::StringRef Dir) {
       {"file", "src/a.cpp"}});
   Entries.push_back(llvm::json::Object{
       {"directory", Dir},
-      {"arguments", llvm::json::Array{"clang-cl", "/std:c++20", "@cl.rsp",
-                                      "/c", "src/b.cpp"}},
+      {"arguments", llvm::json::Array{"clang-cl", "/std:c++20", "@cl.rsp", "/c",
+                                      "src/b.cpp"}},
       {"file", "src/b.cpp"}});
   std::string Text;
   llvm::raw_string_ostream OS(Text);

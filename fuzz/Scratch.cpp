@@ -23,8 +23,8 @@ const std::string &scratchDir() {
     llvm::SmallString<128> Path;
     if (std::error_code EC =
             llvm::sys::fs::createUniqueDirectory("unawaited-fuzz", Path)) {
-      llvm::errs() << "fuzz: cannot make a scratch directory: "
-                   << EC.message() << "\n";
+      llvm::errs() << "fuzz: cannot make a scratch directory: " << EC.message()
+                   << "\n";
       std::abort();
     }
     // The real path: the readers compare resolved paths.
@@ -39,8 +39,8 @@ const std::string &scratchDir() {
 std::string writeScratch(llvm::StringRef Name, llvm::StringRef Bytes) {
   llvm::SmallString<256> Path(scratchDir());
   llvm::sys::path::append(Path, Name);
-  std::error_code EC = llvm::sys::fs::create_directories(
-      llvm::sys::path::parent_path(Path));
+  std::error_code EC =
+      llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Path));
   if (!EC) {
     llvm::raw_fd_ostream OS(Path, EC);
     if (!EC) {

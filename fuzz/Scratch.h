@@ -1,4 +1,4 @@
-//===- Scratch.h - A private directory for fuzz targets' files ---*- C++ -*-===//
+//===- Scratch.h - A private directory for the targets' files ---*- C++ -*-===//
 //
 // The readers under test take paths, not buffers, so the targets write
 // each input to files in a directory of their own, made once per process

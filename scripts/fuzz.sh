@@ -17,7 +17,7 @@ shift || true
 seconds=${FUZZ_SECONDS:-25}
 analysis_seconds=${FUZZ_ANALYSIS_SECONDS:-$((seconds * 4))}
 targets=${FUZZ_TARGETS:-compile-database response-files baseline tidy-config nolint analysis}
-jobs=${FUZZ_JOBS:-$(nproc)}
+parallel=${FUZZ_JOBS:-$(nproc)}
 
 for tool in cmake ninja clang++-19; do
   command -v "$tool" >/dev/null ||
@@ -77,7 +77,7 @@ export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 for t in $targets; do
   [ -x "$build/fuzz/fuzz-$t" ] || { echo "fuzz: no target '$t'" >&2; exit 2; }
   rm -f "$build/runs/$t/rc"
-  while (($(jobs -rp | wc -l) >= jobs)); do wait -n || true; done
+  while (($(jobs -rp | wc -l) >= parallel)); do wait -n || true; done
   run "$t" &
 done
 wait
@@ -92,7 +92,8 @@ for t in $targets; do
     failed=1
     echo "== fuzz: $t FAILED; its log ($work/log) ends:" >&2
     tail -n 60 "$work/log" >&2
-    for a in "$work"/artifacts/*; do
+    # (slow-unit-* names the slowest input, not a failure.)
+    for a in "$work"/artifacts/{crash,leak,timeout,oom}-*; do
       [ -e "$a" ] || continue
       echo "fuzz: input: $a" >&2
       echo "fuzz:   fix the bug, then keep the input:" \
