@@ -64,6 +64,7 @@ run() {
   # -timeout: an input taking longer is a hang, reported as a failure.
   local rc=0
   "$build/fuzz/fuzz-$t" -max_total_time="$time" -timeout=25 \
+    -dict="$root/fuzz/dict/$t.dict" \
     -rss_limit_mb=2560 -print_final_stats=1 \
     -artifact_prefix="$work/artifacts/" "$work/corpus" "${seeds[@]}" \
     >"$work/log" 2>&1 || rc=$?
