@@ -16,7 +16,8 @@ build=${1:-$root/build-fuzz}
 shift || true
 seconds=${FUZZ_SECONDS:-25}
 analysis_seconds=${FUZZ_ANALYSIS_SECONDS:-$((seconds * 4))}
-targets=${FUZZ_TARGETS:-compile-database response-files baseline tidy-config nolint analysis}
+# The analysis first: it runs longest, the others share the other cores.
+targets=${FUZZ_TARGETS:-analysis compile-database response-files baseline tidy-config nolint}
 parallel=${FUZZ_JOBS:-$(nproc)}
 
 for tool in cmake ninja clang++-19; do
