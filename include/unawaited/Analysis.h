@@ -16,11 +16,13 @@ struct EnabledChecks {
   bool DiscardedTask = true;
   bool DiscardedEagerTask = true;
   bool UnawaitedVariable = true;
+  bool UnawaitedMember = true;
 
   bool isEnabled(CheckId Id) const;
   void set(CheckId Id, bool On);
   bool any() const {
-    return DiscardedTask || DiscardedEagerTask || UnawaitedVariable;
+    return DiscardedTask || DiscardedEagerTask || UnawaitedVariable ||
+           UnawaitedMember;
   }
 };
 

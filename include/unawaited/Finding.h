@@ -16,11 +16,17 @@
 namespace unawaited {
 
 /// The checks; their names are part of the public interface.
-enum class CheckId { DiscardedTask, DiscardedEagerTask, UnawaitedVariable };
+enum class CheckId {
+  DiscardedTask,
+  DiscardedEagerTask,
+  UnawaitedVariable,
+  UnawaitedMember
+};
 
 inline constexpr CheckId AllChecks[] = {CheckId::DiscardedTask,
                                         CheckId::DiscardedEagerTask,
-                                        CheckId::UnawaitedVariable};
+                                        CheckId::UnawaitedVariable,
+                                        CheckId::UnawaitedMember};
 
 llvm::StringRef checkName(CheckId Id);
 

@@ -1,5 +1,6 @@
 //===- CompileCommands.cpp ------------------------------------------------===//
 #include "CompileCommands.h"
+#include "DatabaseReader.h"
 #include "clang/Driver/Driver.h"
 #include "clang/Driver/Options.h"
 #include "clang/Driver/Types.h"
@@ -14,6 +15,7 @@
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/YAMLParser.h"
+#include <unordered_map>
 
 using namespace clang;
 
@@ -64,8 +66,21 @@ static std::string firstSyntaxError(llvm::StringRef Text) {
 
 /// compile_commands.json with relative "directory" entries resolved against
 /// the file's own directory (the format says absolute; generators differ).
+/// The plain form every generator writes is streamed into a CompactDatabase;
+/// anything else is read whole by clang's parser, as before, which accepts
+/// what it accepts (YAML) and words the errors.
 static std::unique_ptr<tooling::CompilationDatabase>
 loadJsonFile(llvm::StringRef Path, std::string &Err) {
+  llvm::SmallString<256> Base(Path);
+  (void)llvm::sys::fs::make_absolute(Base); // no working directory: keep it
+  llvm::sys::path::remove_filename(Base);
+  // Only a regular file can be read again if it turns out not plain (a
+  // pipe, as from `-p <(...)`, cannot).
+  std::string NotPlain;
+  if (llvm::sys::fs::is_regular_file(Path))
+    if (std::unique_ptr<CompactDatabase> DB =
+            readCompactDatabase(Path, Base, NotPlain))
+      return DB;
   auto Buf = llvm::MemoryBuffer::getFile(Path);
   if (!Buf) {
     Err = Buf.getError().message();
@@ -74,9 +89,6 @@ loadJsonFile(llvm::StringRef Path, std::string &Err) {
   Err = firstSyntaxError((*Buf)->getBuffer());
   if (!Err.empty())
     return nullptr;
-  llvm::SmallString<256> Base(Path);
-  (void)llvm::sys::fs::make_absolute(Base); // no working directory: keep it
-  llvm::sys::path::remove_filename(Base);
   std::string Text = (*Buf)->getBuffer().str();
   if (auto Parsed = llvm::json::parse(Text)) {
     if (llvm::json::Array *Entries = Parsed->getAsArray()) {
@@ -110,6 +122,59 @@ loadJsonFile(llvm::StringRef Path, std::string &Err) {
   return DB;
 }
 
+namespace {
+
+/// A database used through a reference (the one LazyInference owns).
+class BorrowedDatabase : public tooling::CompilationDatabase {
+public:
+  explicit BorrowedDatabase(const tooling::CompilationDatabase &DB) : DB(DB) {}
+  std::vector<tooling::CompileCommand>
+  getCompileCommands(llvm::StringRef File) const override {
+    return DB.getCompileCommands(File);
+  }
+  std::vector<std::string> getAllFiles() const override {
+    return DB.getAllFiles();
+  }
+  std::vector<tooling::CompileCommand> getAllCompileCommands() const override {
+    return DB.getAllCompileCommands();
+  }
+
+private:
+  const tooling::CompilationDatabase &DB;
+};
+
+/// clang's inference of commands for files the database does not list
+/// (headers), set up on the first such file: it indexes every file of the
+/// database, which a run over the database's own files never needs.
+class LazyInference : public tooling::CompilationDatabase {
+public:
+  explicit LazyInference(std::unique_ptr<tooling::CompilationDatabase> Inner)
+      : Inner(std::move(Inner)) {}
+  std::vector<tooling::CompileCommand>
+  getCompileCommands(llvm::StringRef File) const override {
+    std::vector<tooling::CompileCommand> Known =
+        Inner->getCompileCommands(File);
+    if (!Known.empty())
+      return Known;
+    if (!Inferred)
+      Inferred = tooling::inferMissingCompileCommands(
+          std::make_unique<BorrowedDatabase>(*Inner));
+    return Inferred->getCompileCommands(File);
+  }
+  std::vector<std::string> getAllFiles() const override {
+    return Inner->getAllFiles();
+  }
+  std::vector<tooling::CompileCommand> getAllCompileCommands() const override {
+    return Inner->getAllCompileCommands();
+  }
+
+private:
+  std::unique_ptr<tooling::CompilationDatabase> Inner;
+  mutable std::unique_ptr<tooling::CompilationDatabase> Inferred;
+};
+
+} // namespace
+
 llvm::Expected<std::unique_ptr<tooling::CompilationDatabase>>
 loadDatabase(llvm::StringRef BuildPath) {
   std::string Err;
@@ -139,13 +204,14 @@ loadDatabase(llvm::StringRef BuildPath) {
     return llvm::createStringError("compilation database '%s' does not exist",
                                    BuildPath.str().c_str());
   }
-  if (DB->getAllCompileCommands().empty() && Err.empty() &&
+  // (Listing the files is far cheaper than building every command.)
+  if (DB->getAllFiles().empty() && Err.empty() &&
       llvm::sys::fs::is_directory(BuildPath) == false)
     return llvm::createStringError("compilation database '%s' is empty",
                                    BuildPath.str().c_str());
   DB = tooling::expandResponseFiles(std::move(DB),
                                     llvm::vfs::getRealFileSystem());
-  return tooling::inferMissingCompileCommands(std::move(DB));
+  return std::make_unique<LazyInference>(std::move(DB));
 }
 
 llvm::Error checkCommandDirectory(const tooling::CompileCommand &C) {
@@ -350,16 +416,104 @@ bool canHoldCoroutines(types::ID Language) {
   return Language == types::TY_INVALID || types::isCXX(Language);
 }
 
+bool mayBeSlashOption(llvm::StringRef Arg) {
+  // Outside clang-cl, a '/' argument is a path, save for options such as
+  // /validator-version (from clang-dxc) that clang's command line also
+  // takes: those whose first spelling starts with '/' (a unit test checks
+  // that none has it as a later one).
+  static const std::vector<std::string> Names = [] {
+    std::vector<std::string> Found;
+    const llvm::opt::OptTable &Table = driver::getDriverOptTable();
+    for (unsigned Id = 1; Id <= Table.getNumOptions(); ++Id) {
+      llvm::opt::Option O = Table.getOption(Id);
+      if (O.hasVisibilityFlag(driver::options::ClangOption) &&
+          O.getPrefix() == "/")
+        Found.push_back(O.getPrefixedName().str());
+    }
+    return Found;
+  }();
+  return llvm::any_of(Names, [&](const std::string &N) {
+    return Arg.starts_with_insensitive(N);
+  });
+}
+
+namespace {
+
+/// sourceLanguage for a whole database, parsed once per shape of command.
+/// A build's commands differ mostly in the source and the object, and the
+/// option parse does not depend on an argument's text unless it starts
+/// with '-' (or with '/' and is an option): other arguments are inputs or
+/// option values, whose only use here is the type their extension names and
+/// whether they name the source. The shape keeps exactly that of them.
+class LanguageCache {
+public:
+  types::ID language(const tooling::CompileCommand &C) {
+    std::optional<std::string> Key = shape(C);
+    if (!Key)
+      return sourceLanguage(C);
+    auto It = Known.find(*Key);
+    if (It != Known.end())
+      return It->second;
+    if (Known.size() >= MaxShapes)
+      Known.clear(); // every command its own shape: keep memory flat
+    types::ID L = sourceLanguage(C);
+    Known.emplace(std::move(*Key), L);
+    return L;
+  }
+
+private:
+  std::optional<std::string> shape(const tooling::CompileCommand &C) {
+    const std::vector<std::string> &Args = C.CommandLine;
+    if (Args.empty())
+      return std::nullopt;
+    std::vector<const char *> Raw;
+    for (size_t I = 1; I < Args.size(); ++I)
+      Raw.push_back(Args[I].c_str());
+    // clang-cl's options start with '/', as paths do: not shaped.
+    if (driver::IsClangCL(driver::getDriverMode(Args.front(), Raw)))
+      return std::nullopt;
+    std::string Key;
+    auto Add = [&](char Kind, llvm::StringRef Text) {
+      Key += Kind;
+      Key += std::to_string(Text.size());
+      Key += ':';
+      Key += Text;
+    };
+    Add('C', Args.front());
+    bool AfterX = false;
+    for (size_t I = 1; I < Args.size(); ++I) {
+      llvm::StringRef A = Args[I];
+      // -x's value is read; a few '/' arguments are options.
+      bool Verbatim = A.empty() || A.starts_with("-") || AfterX ||
+                      (A.starts_with("/") && mayBeSlashOption(A));
+      AfterX = A == "-x" || A == "--language";
+      if (Verbatim)
+        Add('V', A);
+      else
+        Add(namesSource(A, C) ? 'S' : 'O', llvm::sys::path::extension(A));
+    }
+    Add('F', llvm::sys::path::extension(C.Filename));
+    return Key;
+  }
+
+  static constexpr size_t MaxShapes = 4096;
+  std::unordered_map<std::string, types::ID> Known;
+  const llvm::opt::OptTable &Table = driver::getDriverOptTable();
+};
+
+} // namespace
+
 std::vector<SkippedSource>
 dropNonCxxSources(const tooling::CompilationDatabase &DB,
                   std::vector<std::string> &Files) {
   std::vector<SkippedSource> Skipped;
   std::vector<std::string> Kept;
+  LanguageCache Languages;
   for (std::string &F : Files) {
     std::vector<tooling::CompileCommand> Cmds = DB.getCompileCommands(F);
     std::optional<types::ID> NotCxx;
     for (const tooling::CompileCommand &C : Cmds) {
-      types::ID L = sourceLanguage(C);
+      types::ID L = Languages.language(C);
       if (canHoldCoroutines(L)) {
         NotCxx.reset();
         break;

@@ -36,6 +36,11 @@ llvm::Error checkCommandDirectory(const clang::tooling::CompileCommand &C);
 clang::driver::types::ID
 sourceLanguage(const clang::tooling::CompileCommand &C);
 
+/// Whether \p Arg, which starts with '/', may be one of the few options
+/// spelled with '/' that clang's (not clang-cl's) command line knows;
+/// otherwise clang reads it as a path.
+bool mayBeSlashOption(llvm::StringRef Arg);
+
 /// Whether sources in \p Language can hold coroutines and are analysed:
 /// C++, Objective-C++, CUDA and HIP (sources, headers, preprocessed).
 bool canHoldCoroutines(clang::driver::types::ID Language);

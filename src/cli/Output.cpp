@@ -197,6 +197,8 @@ static const char *ruleDescription(llvm::StringRef Check) {
            "are lost.";
   if (Check == "coro-unawaited-variable")
     return "A local task variable dies on some path without being awaited.";
+  if (Check == "coro-unawaited-member")
+    return "A data member is given a task that no function ever awaits.";
   return "unawaited finding";
 }
 
@@ -257,14 +259,15 @@ sarifResult(const DiagRecord &D,
 static void writeSarif(const Report &R, llvm::raw_ostream &OS) {
   std::map<std::string, size_t> RuleIndex;
   for (const char *C : {"coro-discarded-task", "coro-discarded-eager-task",
-                        "coro-unawaited-variable"})
+                        "coro-unawaited-variable", "coro-unawaited-member"})
     RuleIndex.emplace(C, RuleIndex.size());
   llvm::json::Array Rules;
   // SARIF wants `name` to be a readable identifier distinct from `id`.
   const std::pair<const char *, const char *> RuleNames[] = {
       {"coro-discarded-task", "DiscardedTask"},
       {"coro-discarded-eager-task", "DiscardedEagerTask"},
-      {"coro-unawaited-variable", "UnawaitedVariable"}};
+      {"coro-unawaited-variable", "UnawaitedVariable"},
+      {"coro-unawaited-member", "UnawaitedMember"}};
   for (auto [C, Name] : RuleNames) {
     Rules.push_back(llvm::json::Object{
         {"id", C},

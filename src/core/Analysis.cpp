@@ -9,6 +9,7 @@
 #include "unawaited/Analysis.h"
 #include "AnalysisContext.h"
 #include "DiscardedTask.h"
+#include "UnawaitedMember.h"
 #include "UnawaitedVariable.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -39,7 +40,8 @@ class TUVisitor : public RecursiveASTVisitor<TUVisitor> {
   using Base = RecursiveASTVisitor<TUVisitor>;
 
 public:
-  TUVisitor(AnalysisContext &AC) : AC(AC), Discards(AC), Variables(AC) {}
+  TUVisitor(AnalysisContext &AC)
+      : AC(AC), Discards(AC), Variables(AC), Members(AC) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
 
@@ -120,6 +122,25 @@ public:
   bool TraverseRequiresExpr(RequiresExpr *E) {
     return unevaluated([&] { return Base::TraverseRequiresExpr(E); });
   }
+
+  // Task members: their uses, and the constructors and default member
+  // initialisers that store tasks in them.
+  bool VisitMemberExpr(MemberExpr *ME) {
+    if (AC.Checks.UnawaitedMember && !Unevaluated)
+      Members.use(ME, AC.CurrentFunction);
+    return true;
+  }
+  bool TraverseConstructorInitializer(CXXCtorInitializer *Init) {
+    if (AC.Checks.UnawaitedMember)
+      Members.constructorInit(Init, AC.CurrentFunction);
+    return Base::TraverseConstructorInitializer(Init);
+  }
+  bool VisitFieldDecl(FieldDecl *F) {
+    if (AC.Checks.UnawaitedMember)
+      Members.field(F);
+    return true;
+  }
+  void finish() { Members.finish(); }
 
   bool TraverseVarDecl(VarDecl *VD) {
     bool Static = VD->isStaticLocal() && !Scopes.empty();
@@ -300,6 +321,7 @@ private:
   AnalysisContext &AC;
   DiscardedTaskChecker Discards;
   UnawaitedVariableChecker Variables;
+  UnawaitedMemberChecker Members;
   std::vector<FunctionScope> Scopes;
   unsigned Unevaluated = 0; ///< depth of unevaluated operands
   llvm::SmallPtrSet<const Stmt *, 8> ValueStatements;
@@ -317,6 +339,7 @@ void analyzeTranslationUnit(ASTContext &Ctx, const Options &Opts,
   AC.Stats = Stats;
   TUVisitor V(AC);
   V.TraverseDecl(Ctx.getTranslationUnitDecl());
+  V.finish();
   AC.flush();
 }
 

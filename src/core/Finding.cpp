@@ -14,6 +14,8 @@ llvm::StringRef checkName(CheckId Id) {
     return "coro-discarded-eager-task";
   case CheckId::UnawaitedVariable:
     return "coro-unawaited-variable";
+  case CheckId::UnawaitedMember:
+    return "coro-unawaited-member";
   }
   return "coro-unknown";
 }
@@ -26,6 +28,8 @@ bool EnabledChecks::isEnabled(CheckId Id) const {
     return DiscardedEagerTask;
   case CheckId::UnawaitedVariable:
     return UnawaitedVariable;
+  case CheckId::UnawaitedMember:
+    return UnawaitedMember;
   }
   return false;
 }
@@ -40,6 +44,9 @@ void EnabledChecks::set(CheckId Id, bool On) {
     break;
   case CheckId::UnawaitedVariable:
     UnawaitedVariable = On;
+    break;
+  case CheckId::UnawaitedMember:
+    UnawaitedMember = On;
     break;
   }
 }

@@ -246,8 +246,94 @@ static bool initiallySuspends(QualType Promise, ASTContext &Ctx) {
   return !Ready.value_or(false);
 }
 
+/// The value of a constraint \p E for a class template specialization's
+/// arguments \p Args (the template's own parameters are at depth 0):
+/// `requires Awaitable`, `!B`, `A && B`, `(A || B)`, literals and whatever
+/// is already constant. nullopt when it cannot tell (a type trait of a
+/// type parameter needs Sema's substitution): then the member is usable.
+static std::optional<bool> constraintValue(const Expr *E,
+                                           const TemplateArgumentList &Args,
+                                           ASTContext &Ctx, unsigned Depth = 0) {
+  if (!E || Depth > 16)
+    return std::nullopt;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_LNot) {
+    std::optional<bool> V = constraintValue(UO->getSubExpr(), Args, Ctx, Depth + 1);
+    return V ? std::optional<bool>(!*V) : std::nullopt;
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(E);
+      BO && (BO->getOpcode() == BO_LAnd || BO->getOpcode() == BO_LOr)) {
+    bool And = BO->getOpcode() == BO_LAnd;
+    std::optional<bool> L = constraintValue(BO->getLHS(), Args, Ctx, Depth + 1);
+    std::optional<bool> R = constraintValue(BO->getRHS(), Args, Ctx, Depth + 1);
+    // false && unknown is false; true || unknown is true.
+    if ((L && *L != And) || (R && *R != And))
+      return !And;
+    if (L && R)
+      return And;
+    return std::nullopt;
+  }
+  if (const auto *Subst = dyn_cast<SubstNonTypeTemplateParmExpr>(E))
+    return constraintValue(Subst->getReplacement(), Args, Ctx, Depth + 1);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *P = dyn_cast<NonTypeTemplateParmDecl>(DRE->getDecl())) {
+      if (P->getDepth() != 0 || P->getIndex() >= Args.size())
+        return std::nullopt;
+      const TemplateArgument &A = Args[P->getIndex()];
+      if (A.getKind() == TemplateArgument::Integral)
+        return A.getAsIntegral().getBoolValue();
+      if (A.getKind() == TemplateArgument::Expression)
+        return constraintValue(A.getAsExpr(), Args, Ctx, Depth + 1);
+      return std::nullopt;
+    }
+  }
+  if (E->isValueDependent() || E->isTypeDependent())
+    return std::nullopt;
+  bool Value = false;
+  if (E->EvaluateAsBooleanCondition(Value, Ctx))
+    return Value;
+  return std::nullopt;
+}
+
+/// Whether \p FD, a member of \p Owner, is removed for Owner's template
+/// arguments by its requires-clause (`auto operator co_await() requires
+/// Awaitable`): a fire_and_forget made from a task template that way is
+/// not awaitable.
+static bool ruledOutByConstraints(const FunctionDecl *FD,
+                                  const CXXRecordDecl *Owner,
+                                  ASTContext &Ctx) {
+  const Expr *Clause = FD ? FD->getTrailingRequiresClause() : nullptr;
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(Owner);
+  if (!Clause || !Spec)
+    return false;
+  std::optional<bool> V =
+      constraintValue(Clause, Spec->getTemplateInstantiationArgs(), Ctx);
+  return V && !*V;
+}
+
+/// A member named \p Name that \p RD can use: found (in it or a base), and
+/// not every overload of it removed by its requires-clause.
+static const NamedDecl *usableMember(const CXXRecordDecl *RD,
+                                     DeclarationName Name) {
+  const NamedDecl *D = findMember(RD, Name);
+  const FunctionDecl *FD = asFunction(D);
+  const auto *Owner =
+      FD ? dyn_cast<CXXRecordDecl>(FD->getDeclContext()) : nullptr;
+  if (!Owner)
+    return D;
+  ASTContext &Ctx = Owner->getASTContext();
+  for (const NamedDecl *O : Owner->lookup(Name))
+    if (!ruledOutByConstraints(asFunction(O), Owner, Ctx))
+      return O;
+  return nullptr;
+}
+
 static bool hasMember(const CXXRecordDecl *RD, llvm::StringRef Name) {
-  return findMember(RD, Name) != nullptr;
+  const CXXRecordDecl *Def = inspectable(RD);
+  if (!Def)
+    return false;
+  return usableMember(RD, DeclarationName(&Def->getASTContext().Idents.get(Name))) != nullptr;
 }
 
 static bool isAwaiter(const CXXRecordDecl *RD) {
@@ -263,7 +349,7 @@ static bool isCoawaitOperator(const NamedDecl *D) {
 /// Member operator co_await, or a hidden friend one.
 static bool hasOwnCoawait(const CXXRecordDecl *RD, ASTContext &Ctx) {
   DeclarationName Op = Ctx.DeclarationNames.getCXXOperatorName(OO_Coawait);
-  if (findMember(RD, Op))
+  if (usableMember(RD, Op))
     return true;
   const CXXRecordDecl *Def = inspectable(RD);
   if (!Def)

@@ -14,6 +14,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "UnawaitedVariable.h"
+#include "MemberUses.h"
 #include "AstUtils.h"
 #include "DiscardedTask.h"
 #include "FutureState.h"
@@ -60,6 +61,13 @@ struct Tracked {
   /// A future with no value type whose state the profile can test: once
   /// known ready and not failed, it holds nothing (FutureState.h).
   bool StateTested = false;
+  /// The first read that treats the task as the value it will produce: an
+  /// argument to a deduced parameter (a generic logger, a formatter) or the
+  /// operand of `<<`. The likely mistake is a missing co_await.
+  SourceLocation ReadAsValueAt = {};
+  /// A struct holding tasks in its fields: a use of another field is a
+  /// read, and assigning a task to a field gives it one.
+  bool Aggregate = false;
 };
 
 enum class EventKind : uint8_t { Gen, Consume, Overwrite };
@@ -125,7 +133,61 @@ static bool cannotThrow(const Expr *E) {
 class FunctionFlow {
 public:
   FunctionFlow(AnalysisContext &AC, const FunctionDecl *FD)
-      : AC(AC), FD(FD), Body(FD->getBody()) {}
+      : AC(AC), FD(FD), Body(FD ? FD->getBody() : nullptr) {}
+
+  /// How a member of type \p T is tracked: a lazy or eager task, or a
+  /// container of them. Awaitables that are not coroutine types are not:
+  /// a member event, mutex or timer is a state object (docs/types.md).
+  std::optional<TrackedType> memberType(QualType T) {
+    const TypeInfo &I = AC.Classifier.classify(T);
+    if (I.Kind == TaskKind::LazyTask || I.Kind == TaskKind::EagerTask)
+      return TrackedType{&I, false, T, isCopyableType(T)};
+    auto [Elem, ElemType] = elementInfo(T);
+    if (Elem && (Elem->Kind == TaskKind::LazyTask ||
+                 Elem->Kind == TaskKind::EagerTask))
+      return TrackedType{Elem, true, ElemType, isCopyableType(ElemType)};
+    return std::nullopt;
+  }
+
+  /// Whether storing \p Value in something tracked as \p T gives it work
+  /// to await: not an empty or default task, a ready placeholder, the
+  /// result of an await, or what an ignored function returns.
+  bool storesWork(const Expr *Value, const TrackedType &T) {
+    if (!Value)
+      return false;
+    Value = ignoreTemporaries(Value);
+    if (AC.Classifier.isAwaitResult(Value))
+      return false;
+    if (const auto *Call = dyn_cast<CallExpr>(Value))
+      if (AC.Classifier.isIgnoredFunction(Call->getDirectCallee()))
+        return false;
+    if (!T.Container && AC.Classifier.isReadyPlaceholder(Value))
+      return false;
+    return holdsTasks(Value, T.Container ? Role::Container : Role::Task);
+  }
+
+  /// The member summary (MemberUses.h): every use of \p Key in the body,
+  /// and in a constructor's initialisers, classified by the rules of a
+  /// variable's uses.
+  MemberUseSummary usesOfMember(const FieldDecl *Key, const TrackedType &T) {
+    MemberUseSummary Out;
+    Vars.push_back({nullptr, T.Container ? Role::Container : Role::Task,
+                    T.Info, T.TaskType, true});
+    Vars.back().Copyable = T.Copyable;
+    Member = &T;
+    TrackedField = Key;
+    MemberStores = &Out.Stores;
+    if (const auto *Ctor = dyn_cast_or_null<CXXConstructorDecl>(FD))
+      for (const CXXCtorInitializer *Init : Ctor->inits())
+        if (Init->isWritten() && Init->getInit())
+          collectEvents(Init->getInit());
+    if (Body) {
+      const auto *CB = dyn_cast<CoroutineBodyStmt>(Body);
+      collectEvents(CB ? CB->getBody() : Body);
+    }
+    Out.Consumed = Vars[0].EverConsumed;
+    return Out;
+  }
 
   /// The hand-off summary of \p P (HandOff.h): whether some use of it in
   /// the body consumes it, by the same rules as a variable's uses.
@@ -183,23 +245,74 @@ private:
     return nullptr;
   }
 
-  /// A container's task element type: a template argument that is a task.
-  std::pair<const TypeInfo *, QualType> elementInfo(QualType T) {
+  /// A container's task element type: a template argument that is a task,
+  /// or an aggregate holding one (`std::unordered_map<Key, Listener>`); or,
+  /// for an aggregate itself, the task its fields hold.
+  std::pair<const TypeInfo *, QualType> elementInfo(QualType T,
+                                                    unsigned Depth = 0) {
     const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
         T->getAsCXXRecordDecl());
     if (!Spec || !ownsElements(Spec))
-      return {nullptr, {}};
+      return aggregateInfo(T, Depth);
+    llvm::SmallVector<QualType, 4> Elements;
     for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray()) {
       // std::tuple<Task<>, Task<int>> has one argument: a pack.
       llvm::ArrayRef<TemplateArgument> Args(Arg);
       if (Arg.getKind() == TemplateArgument::Pack)
         Args = Arg.pack_elements();
       for (const TemplateArgument &A : Args)
-        if (A.getKind() == TemplateArgument::Type)
+        if (A.getKind() == TemplateArgument::Type) {
           if (const TypeInfo *I = taskInfo(A.getAsType()))
             return {I, A.getAsType()};
+          Elements.push_back(A.getAsType());
+        }
+    }
+    for (QualType E : Elements)
+      if (auto Held = aggregateInfo(E, Depth + 1); Held.first)
+        return Held;
+    return {nullptr, {}};
+  }
+
+  /// Whether \p T is a struct that holds tasks in its fields (an aggregate:
+  /// no constructors, no private members). A class with its own
+  /// constructors manages its tasks itself (coro-unawaited-member).
+  static const CXXRecordDecl *aggregateRecord(QualType T) {
+    const CXXRecordDecl *RD = T.isNull() ? nullptr : T->getAsCXXRecordDecl();
+    if (!RD || !RD->hasDefinition())
+      return nullptr;
+    RD = RD->getDefinition();
+    if (!RD->isAggregate() || RD->isLambda() || RD->isUnion() ||
+        RD->isDependentContext())
+      return nullptr;
+    return RD;
+  }
+
+  /// The task an aggregate's fields hold: a field that is a task (not an
+  /// awaitable state object) or a container of tasks.
+  std::pair<const TypeInfo *, QualType> aggregateInfo(QualType T,
+                                                      unsigned Depth) {
+    const CXXRecordDecl *RD = aggregateRecord(T);
+    if (!RD || Depth > 2)
+      return {nullptr, {}};
+    for (const FieldDecl *F : RD->fields()) {
+      QualType FT = F->getType();
+      if (FT->isReferenceType() || FT->isDependentType())
+        continue;
+      if (const TypeInfo *I = taskInfo(FT);
+          I && I->Kind != TaskKind::LazyAwaitable)
+        return {I, FT};
+      if (auto Held = elementInfo(FT, Depth + 1);
+          Held.first && Held.first->Kind != TaskKind::LazyAwaitable)
+        return Held;
     }
     return {nullptr, {}};
+  }
+
+  /// Whether a field of type \p T holds tasks.
+  bool holdsTaskType(QualType T) {
+    if (const TypeInfo *I = taskInfo(T))
+      return I->Kind != TaskKind::LazyAwaitable;
+    return elementInfo(T).first != nullptr;
   }
 
   /// Whether \p RD names a member type \p Name, itself or in a base.
@@ -239,9 +352,13 @@ private:
   bool initiallyLive(const VarDecl *VD, Role R) {
     if (isa<ParmVarDecl>(VD))
       return true;
-    const Expr *Init = VD->getInit() ? ignoreTemporaries(VD->getInit()) : nullptr;
-    if (!Init)
-      return false;
+    return VD->getInit() && holdsTasks(VD->getInit(), R);
+  }
+
+  /// Whether a variable or member initialised (or assigned) with \p Init
+  /// holds tasks to await.
+  bool holdsTasks(const Expr *Init, Role R) {
+    Init = ignoreTemporaries(Init);
     if (R == Role::Task) {
       if (AC.Classifier.isReadyPlaceholder(Init))
         return false; // `future<> f = make_ready_future<>();`
@@ -250,7 +367,7 @@ private:
       return true;
     }
     if (const auto *IL = dyn_cast<InitListExpr>(Init))
-      return IL->getNumInits() > 0;
+      return initListHoldsTasks(IL);
     // Returned by a function (`auto jobs = make_jobs();`,
     // `std::make_tuple(f(), g())`): assume it holds tasks.
     if (isa<CallExpr>(Init))
@@ -272,6 +389,30 @@ private:
             elementInfo(S->getType().getNonReferenceType()).first)
           return true;
       }
+    }
+    return false;
+  }
+
+  /// `{f(), g()}`, `Listener{key, run()}`: some element is work. A field
+  /// left to its default (`{.name = "x"}`) holds none.
+  bool initListHoldsTasks(const InitListExpr *IL, unsigned Depth = 0) {
+    for (const Expr *E : IL->inits()) {
+      if (const auto *D = dyn_cast_or_null<CXXDefaultInitExpr>(E))
+        E = D->getExpr(); // a default member initialiser
+      E = E ? ignoreTemporaries(E) : nullptr;
+      if (!E || isa<ImplicitValueInitExpr>(E))
+        continue;
+      if (const auto *Inner = dyn_cast<InitListExpr>(E)) {
+        if (Depth < 4 && initListHoldsTasks(Inner, Depth + 1))
+          return true;
+        continue;
+      }
+      QualType T = E->getType().getNonReferenceType();
+      if (taskInfo(T))
+        return !isa<CXXConstructExpr>(E) ||
+               cast<CXXConstructExpr>(E)->getNumArgs() > 0;
+      if (T->getAsCXXRecordDecl() && elementInfo(T).first)
+        return true;
     }
     return false;
   }
@@ -344,6 +485,13 @@ private:
     Vars.push_back({VD, R, Info, TaskType, initiallyLive(VD, R)});
     // A container of copyable tasks copies like them.
     Vars.back().Copyable = isCopyableType(TaskType);
+    // (std::array is an aggregate too, but a container of its elements.)
+    QualType VT = VD->getType().getNonReferenceType();
+    const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+        VT->getAsCXXRecordDecl());
+    Vars.back().Aggregate = R == Role::Container &&
+                            !(Spec && ownsElements(Spec)) &&
+                            aggregateRecord(VT) != nullptr;
   }
 
   /// The tracked variable (of \p V's role) that \p E copies or moves from:
@@ -474,6 +622,11 @@ private:
   //===-- 2. Events -------------------------------------------------------===//
 
   void add(const Stmt *At, EventKind K, unsigned V) {
+    ++EventCount;
+    if (MemberStores && K != EventKind::Consume) {
+      MemberStores->push_back(At); // assigned or added to
+      return;
+    }
     Op::Kind OK = K == EventKind::Gen       ? Op::Set
                   : K == EventKind::Consume ? Op::Reset
                                             : Op::Overwrite;
@@ -538,8 +691,12 @@ private:
   }
 
   /// \p Ancestors ends with \p DRE; each element is the parent of the next.
-  void classifyUse(const DeclRefExpr *DRE, unsigned V,
-                   llvm::ArrayRef<const Stmt *> Ancestors) {
+  /// Events attach to \p Anchor when given (a field's use is its
+  /// aggregate's, whose reference the CFG has as an element), else to DRE.
+  void classifyUse(const Expr *DRE, unsigned V,
+                   llvm::ArrayRef<const Stmt *> Ancestors,
+                   const Expr *Anchor = nullptr) {
+    const Expr *At = Anchor ? Anchor : DRE;
     size_t I = Ancestors.size() - 1; // Ancestors[I] is Child
     auto ParentOf = [&](size_t At) -> const Stmt * {
       return At ? Ancestors[At - 1] : nullptr;
@@ -587,6 +744,15 @@ private:
     }
     if (!P)
       return;
+    if (TrackedField) {
+      // `m = value` in a template's pattern: a dependent assignment.
+      if (const auto *BO = dyn_cast<BinaryOperator>(P);
+          BO && BO->getOpcode() == BO_Assign && BO->getLHS() == Child) {
+        if (storesWork(BO->getRHS(), *Member))
+          add(BO, EventKind::Overwrite, V);
+        return;
+      }
+    }
     if (!isDeducedArgument(Child, P))
       Vars[V].FixBlocked = true;
     if (const auto *Cast = dyn_cast<ExplicitCastExpr>(P);
@@ -595,32 +761,35 @@ private:
       // and one whose destructor cancels the work is still cancelled.
       if (Vars[V].Info->Kind == TaskKind::EagerTask &&
           !Vars[V].Info->CancelsOnDestroy)
-        add(DRE, EventKind::Consume, V);
+        add(At, EventKind::Consume, V);
       return;
     }
     if (isa<CoawaitExpr, DependentCoawaitExpr, CoyieldExpr, ReturnStmt,
             CoreturnStmt, InitListExpr, DesignatedInitExpr,
             CXXParenListInitExpr, CXXForRangeStmt>(P))
-      return add(DRE, EventKind::Consume, V);
+      return add(At, EventKind::Consume, V);
     if (const auto *UO = dyn_cast<UnaryOperator>(P)) {
       if (UO->getOpcode() == UO_AddrOf)
-        add(DRE, EventKind::Consume, V); // escapes: be conservative
+        add(At, EventKind::Consume, V); // escapes: be conservative
       return;
     }
     if (const auto *ME = dyn_cast<MemberExpr>(P)) {
       const auto *M = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
       if (!M) {
+        const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+        if (Field && Vars[V].Aggregate)
+          return aggregateFieldUse(Field, ME, V, Ancestors.take_front(I), At);
         // Reaching into the task's data (its coroutine handle): this is the
         // library's own code driving the task, e.g. a sync_wait.
-        if (isa<FieldDecl>(ME->getMemberDecl()))
-          add(DRE, EventKind::Consume, V);
+        if (Field)
+          add(At, EventKind::Consume, V);
         return;
       }
       Vars[V].FixBlocked = true;
       const Stmt *Call = ParentOf(I - 1); // ME is Ancestors[I - 1]
       if (!isa_and_nonnull<CXXMemberCallExpr>(Call))
         Call = ME;
-      return memberUse(M, Call, DRE, V);
+      return memberUse(M, Call, At, V);
     }
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(P)) {
       const auto *M = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
@@ -628,13 +797,18 @@ private:
           Op->getArg(1) == Child && isStdIgnore(Op->getArg(0))) {
         if (Vars[V].Info->Kind == TaskKind::EagerTask &&
             !Vars[V].Info->CancelsOnDestroy)
-          add(DRE, EventKind::Consume, V); // the acknowledged-discard idiom
+          add(At, EventKind::Consume, V); // the acknowledged-discard idiom
         return;
       }
       if (M && Op->getNumArgs() > 0 && Op->getArg(0)->IgnoreImplicit() ==
                                            cast<Expr>(Child)->IgnoreImplicit()) {
         if (Op->getOperator() == OO_Equal) {
           Vars[V].FixBlocked = true;
+          if (TrackedField) {
+            if (Op->getNumArgs() == 2 && storesWork(Op->getArg(1), *Member))
+              add(Op, EventKind::Overwrite, V);
+            return;
+          }
           // `a = std::move(b)`: a takes what b holds. The step sits on b's
           // reference, before b's own step hands b on.
           if (Op->getNumArgs() == 2) {
@@ -651,13 +825,18 @@ private:
           return add(Op, EventKind::Overwrite, V);
         }
         Vars[V].FixBlocked = true;
-        return memberUse(M, Op, DRE, V);
+        return memberUse(M, Op, At, V);
       }
       unsigned Offset = M ? 1 : 0;
-      for (unsigned I = Offset; I < Op->getNumArgs(); ++I)
-        if (Op->getArg(I) == Child)
-          if (consumes(paramType(Op->getDirectCallee(), I - Offset), V))
-            add(DRE, EventKind::Consume, V);
+      for (unsigned I = Offset; I < Op->getNumArgs(); ++I) {
+        if (Op->getArg(I) != Child)
+          continue;
+        if (consumes(paramType(Op->getDirectCallee(), I - Offset), V))
+          add(At, EventKind::Consume, V);
+        else if ((Op->getOperator() == OO_LessLess && I == 1) ||
+                 isDeducedArgument(Child, P))
+          readAsValue(At, V); // `os << status`
+      }
       return;
     }
     if (const auto *CE = dyn_cast<CallExpr>(P)) {
@@ -677,8 +856,12 @@ private:
                      : (Proto && I < Proto->getNumParams())
                          ? Proto->getParamType(I)
                          : QualType();
-        if (consumes(PT, V) && (!Callee || handsOnParameter(AC, Callee, I)))
-          add(DRE, EventKind::Consume, V);
+        if (!consumes(PT, V)) {
+          if (isDeducedArgument(Child, P))
+            readAsValue(At, V); // `log("status", status)`
+        } else if (!Callee || handsOnParameter(AC, Callee, I)) {
+          add(At, EventKind::Consume, V);
+        }
       }
       return;
     }
@@ -686,7 +869,7 @@ private:
       for (unsigned I = 0; I < CE->getNumArgs(); ++I)
         if (CE->getArg(I) == Child &&
             consumes(paramType(CE->getConstructor(), I), V))
-          add(DRE, EventKind::Consume, V);
+          add(At, EventKind::Consume, V);
       return;
     }
     if (const auto *DS = dyn_cast<DeclStmt>(P)) {
@@ -697,14 +880,47 @@ private:
             !Aliases.count(Ref))
           if (!Ref->getType()->getPointeeType().isConstQualified() ||
               Ref->getType()->isRValueReferenceType())
-            add(DRE, EventKind::Consume, V);
+            add(At, EventKind::Consume, V);
       }
       return;
     }
   }
 
-  void memberUse(const CXXMethodDecl *M, const Stmt *Call,
-                 const DeclRefExpr *DRE, unsigned V) {
+  /// `l.name`, `l.run = f()`, `co_await std::move(l.run)` on a tracked
+  /// aggregate \p V: another field is a read; assigning work to a task
+  /// field gives it a task; any other use of a task field is a use of the
+  /// task, classified as such. \p Ancestors ends with \p ME.
+  void aggregateFieldUse(const FieldDecl *Field, const MemberExpr *ME,
+                         unsigned V, llvm::ArrayRef<const Stmt *> Ancestors,
+                         const Expr *At) {
+    QualType FT = Field->getType();
+    if (!holdsTaskType(FT))
+      return;
+    const Stmt *Up = Ancestors.size() > 1 ? Ancestors[Ancestors.size() - 2]
+                                          : nullptr;
+    if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(Up);
+        Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
+        Op->getArg(0)->IgnoreImplicit() == ME) {
+      Role FieldRole = taskInfo(FT) ? Role::Task : Role::Container;
+      if (holdsTasks(Op->getArg(1), FieldRole))
+        add(Op, EventKind::Gen, V);
+      return;
+    }
+    classifyUse(ME, V, Ancestors, At);
+  }
+
+  void readAsValue(const Stmt *At, unsigned V) {
+    // `template <class T> void f(T t) { log(t); }` forwards whatever it is
+    // given: a generic helper, not a reader mistaking the task for a value.
+    if (Vars[V].VD &&
+        Vars[V].VD->getType().getNonReferenceType()->getAs<SubstTemplateTypeParmType>())
+      return;
+    if (Vars[V].R == Role::Task && Vars[V].ReadAsValueAt.isInvalid())
+      Vars[V].ReadAsValueAt = At->getBeginLoc();
+  }
+
+  void memberUse(const CXXMethodDecl *M, const Stmt *Call, const Expr *DRE,
+                 unsigned V) {
     llvm::StringRef Name =
         M->getDeclName().isIdentifier() ? M->getName() : llvm::StringRef();
     // ConsumingMethods (and the profiles' lists) name members that hand the
@@ -726,7 +942,8 @@ private:
     add(DRE, EventKind::Consume, V);
   }
 
-  void collectEvents() {
+  void collectEvents() { collectEvents(UserBody); }
+  void collectEvents(const Stmt *Root) {
     struct Walk : RecursiveASTVisitor<Walk> {
       using Base = RecursiveASTVisitor<Walk>;
       FunctionFlow *F;
@@ -751,6 +968,10 @@ private:
         for (Expr *Init : LE->capture_inits())
           if (Init && !TraverseStmt(Init))
             return false;
+        // A member used in a lambda is the same object: the lambda's call
+        // operator is summarised as a function of its own.
+        if (F->TrackedField)
+          return true;
         const LambdaExpr *Saved = InLambda;
         if (!InLambda)
           InLambda = LE;
@@ -769,6 +990,21 @@ private:
         bool Result = Base::TraverseCXXTryStmt(S);
         --TryDepth;
         return Result;
+      }
+      bool VisitMemberExpr(MemberExpr *ME) {
+        const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+        if (!F->TrackedField || !Field ||
+            patternField(Field) != F->TrackedField)
+          return true;
+        unsigned Events = F->EventCount;
+        size_t Stores = F->MemberStores->size();
+        F->classifyUse(ME, 0, Ancestors);
+        // In a template's pattern the uses of a dependent member are
+        // unresolved: whatever they do may consume it.
+        if (F->FD && F->FD->isDependentContext() && F->EventCount == Events &&
+            F->MemberStores->size() == Stores)
+          F->add(ME, EventKind::Consume, 0);
+        return true;
       }
       bool VisitDeclRefExpr(DeclRefExpr *DRE) {
         const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
@@ -902,8 +1138,9 @@ private:
       }
     } W;
     W.F = this;
-    W.TraverseStmt(UserBody);
-    backwardGotos();
+    W.TraverseStmt(const_cast<Stmt *>(Root));
+    if (!TrackedField)
+      backwardGotos();
   }
 
   /// `retry: auto t = f(); if (bad) goto retry;`: the goto ends t's
@@ -2050,7 +2287,7 @@ private:
       return "assignment to " + Name + " destroys " + Noun + " '" + Ty +
              "' that was never awaited; " + Consequence;
     std::string What = isa<ParmVarDecl>(T.VD) ? "parameter " : "variable ";
-    if (T.R == Role::Container)
+    if (T.R == Role::Container && !T.Aggregate)
       What = "container ";
     std::string Fate = T.R == Role::Container ? "that are not all awaited"
                        : Never ? "that is never awaited"
@@ -2187,6 +2424,11 @@ private:
         F.Notes.push_back({It->second.BranchLoc,
                            Name + " is not awaited when " + It->second.Branch,
                            {}});
+      if (T.ReadAsValueAt.isValid() && !T.EverConsumed)
+        F.Notes.push_back({T.ReadAsValueAt,
+                           Name + " is used here as if it were the awaited "
+                                  "result",
+                           {}});
       if (It->second.Loc.isValid()) {
         std::string Note = Name;
         Note += " is destroyed";
@@ -2203,6 +2445,12 @@ private:
   const FunctionDecl *FD;
   Stmt *Body;
   Stmt *UserBody = nullptr;
+  /// Summarising the uses of a member (usesOfMember): the member, how it
+  /// is tracked, and where it is stored to.
+  const FieldDecl *TrackedField = nullptr;
+  const TrackedType *Member = nullptr;
+  llvm::SmallVectorImpl<const Stmt *> *MemberStores = nullptr;
+  unsigned EventCount = 0;
   FunctionScope Scope;
   std::vector<Tracked> Vars;
   llvm::DenseMap<const VarDecl *, unsigned> Index;
@@ -2281,6 +2529,33 @@ static bool onlyIgnores(const FunctionDecl *Def, const ParmVarDecl *P) {
   U.P = P;
   U.TraverseStmt(Def->getBody());
   return !U.Other;
+}
+
+std::optional<TrackedType> memberTrackedType(AnalysisContext &AC, QualType T) {
+  if (T.isNull() || T->isDependentType())
+    return std::nullopt;
+  return FunctionFlow(AC, nullptr).memberType(T);
+}
+
+bool storesWork(AnalysisContext &AC, const Expr *Value, const TrackedType &T) {
+  return FunctionFlow(AC, nullptr).storesWork(Value, T);
+}
+
+MemberUseSummary memberUses(AnalysisContext &AC, const FunctionDecl *FD,
+                            const FieldDecl *Key, const TrackedType &T) {
+  return FunctionFlow(AC, FD).usesOfMember(Key, T);
+}
+
+const FieldDecl *patternField(const FieldDecl *F) {
+  const auto *RD = dyn_cast<CXXRecordDecl>(F->getParent());
+  const CXXRecordDecl *Pattern =
+      RD ? RD->getTemplateInstantiationPattern() : nullptr;
+  if (!Pattern || Pattern == RD)
+    return F;
+  for (const FieldDecl *P : Pattern->fields())
+    if (P->getDeclName() == F->getDeclName())
+      return P;
+  return F;
 }
 
 bool handsOnParameter(AnalysisContext &AC, const FunctionDecl *Callee,

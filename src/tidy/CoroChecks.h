@@ -55,6 +55,14 @@ public:
       : CoroCheckBase(Name, Context, CheckId::UnawaitedVariable) {}
 };
 
+/// Finds task members that are given tasks no function ever consumes.
+class UnawaitedMemberCheck : public CoroCheckBase {
+public:
+  UnawaitedMemberCheck(llvm::StringRef Name,
+                       clang::tidy::ClangTidyContext *Context)
+      : CoroCheckBase(Name, Context, CheckId::UnawaitedMember) {}
+};
+
 /// Sees every finding before it becomes a clang-tidy diagnostic. The CLI's
 /// worker sets it to learn what a diagnostic cannot carry (the enclosing
 /// function, for baseline fingerprints; the hashes of the bytes the

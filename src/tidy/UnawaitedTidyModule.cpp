@@ -21,6 +21,8 @@ public:
         checkName(CheckId::DiscardedEagerTask));
     Factories.registerCheck<UnawaitedVariableCheck>(
         checkName(CheckId::UnawaitedVariable));
+    Factories.registerCheck<UnawaitedMemberCheck>(
+        checkName(CheckId::UnawaitedMember));
   }
 };
 

@@ -26,14 +26,14 @@ Task<> never_awaited_end() {
 // coroutine.
 void check_connection() {
   auto status = fetch(); // expected-warning {{variable 'status' holds a lazy coroutine task 'Task<int>' that is never awaited; its body will never run [coro-unawaited-variable]}}
-  log(status);
+  log(status); // expected-note {{'status' is used here as if it were the awaited result}}
 } // expected-note {{'status' is destroyed at the end of its scope without being awaited}}
 
 // The same in a coroutine: the fix awaits at the declaration and the generic
 // sink then logs the value.
 Task<> logged_in_coroutine() {
   auto status = co_await fetch(); // expected-warning {{variable 'status' holds a lazy coroutine task 'Task<int>' that is never awaited; its body will never run [coro-unawaited-variable]}}
-  log(status);
+  log(status); // expected-note {{'status' is used here as if it were the awaited result}}
   co_return; // expected-note {{'status' is destroyed by this 'co_return' without being awaited}}
 }
 

@@ -182,7 +182,7 @@ void moved_into_std_function() {
 
 void only_logged() {
   auto t = fetch(); // expected-warning {{variable 't' holds a lazy coroutine task 'Task<int>' that is never awaited; its body will never run [coro-unawaited-variable]}}
-  log(t);
+  log(t); // expected-note {{'t' is used here as if it were the awaited result}}
   by_const_ref(t);
 } // expected-note {{'t' is destroyed at the end of its scope without being awaited}}
 
@@ -201,7 +201,7 @@ void only_const_lvalue_qualified() {
 void bound_to_const_ref() {
   auto t = fetch(); // expected-warning {{variable 't' holds a lazy coroutine task 'Task<int>' that is never awaited; its body will never run [coro-unawaited-variable]}}
   const Task<int> &r = t;
-  log(r);
+  log(r); // expected-note {{'t' is used here as if it were the awaited result}}
 } // expected-note {{'t' is destroyed at the end of its scope without being awaited}}
 
 // A copy-less std::move that goes nowhere is not a consumption.

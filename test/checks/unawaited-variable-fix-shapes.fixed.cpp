@@ -16,14 +16,14 @@ template <class T> void trace(const Task<T> &) {}
 // `co_await a || b` would await only a: the fix parenthesises.
 Task<> either() {
   auto first = co_await (fetch() || fetch_backup()); // expected-warning {{variable 'first' holds a lazy coroutine task 'Task<int>' that is never awaited; its body will never run [coro-unawaited-variable]}}
-  log("first", first);
+  log("first", first); // expected-note {{'first' is used here as if it were the awaited result}}
   co_return; // expected-note {{'first' is destroyed by this 'co_return' without being awaited}}
 }
 
 // Deduced as any type (a pack too): awaiting keeps it compiling.
 Task<> logged_in_a_pack() {
   auto status = co_await fetch(); // expected-warning {{variable 'status' holds a lazy coroutine task 'Task<int>' that is never awaited; its body will never run [coro-unawaited-variable]}}
-  log_all(1, status);
+  log_all(1, status); // expected-note {{'status' is used here as if it were the awaited result}}
   co_return; // expected-note {{'status' is destroyed by this 'co_return' without being awaited}}
 }
 

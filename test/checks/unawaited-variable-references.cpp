@@ -12,12 +12,12 @@ template <class T> void log(const char *, const T &) {}
 
 void const_reference() {
   const auto &status = fetch(); // expected-warning {{variable 'status' holds a lazy coroutine task 'Task<int>' that is never awaited; its body will never run [coro-unawaited-variable]}}
-  log("db status", status);
+  log("db status", status); // expected-note {{'status' is used here as if it were the awaited result}}
 } // expected-note {{'status' is destroyed at the end of its scope without being awaited}}
 
 Task<> forwarding_reference() {
   auto &&status = fetch(); // expected-warning {{variable 'status' holds a lazy coroutine task 'Task<int>' that is never awaited; its body will never run [coro-unawaited-variable]}}
-  log("db status", status);
+  log("db status", status); // expected-note {{'status' is used here as if it were the awaited result}}
   co_return; // expected-note {{'status' is destroyed by this 'co_return' without being awaited}}
 }
 

@@ -20,7 +20,7 @@ void blocking_const() {
 
 void blocking_read() {
   auto status = fetch(); // expected-warning {{variable 'status' holds a lazy coroutine task 'Task<int>' that is never awaited; its body will never run [coro-unawaited-variable]}}
-  log(status);
+  log(status); // expected-note {{'status' is used here as if it were the awaited result}}
 } // expected-note {{'status' is destroyed at the end of its scope without being awaited}}
 
 Task<> awaiting() {

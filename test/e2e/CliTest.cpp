@@ -445,7 +445,7 @@ TEST_F(Cli, SarifLinksPointToTheProjectOnGithub) {
   EXPECT_EQ(*Driver->getString("informationUri"),
             "https://github.com/unawaited/unawaited");
   const llvm::json::Array *Rules = Driver->getArray("rules");
-  ASSERT_EQ(Rules->size(), 3u);
+  ASSERT_EQ(Rules->size(), 4u);
   for (const llvm::json::Value &Rule : *Rules) {
     const llvm::json::Object *O = Rule.getAsObject();
     EXPECT_EQ(*O->getString("helpUri"),

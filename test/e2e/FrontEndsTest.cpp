@@ -34,7 +34,7 @@ TEST_F(FrontEnds, TidyListsTheChecks) {
                      "--list-checks"});
   ASSERT_EQ(R.ExitCode, 0) << R.Err;
   for (const char *C : {"coro-discarded-task", "coro-discarded-eager-task",
-                        "coro-unawaited-variable"})
+                        "coro-unawaited-variable", "coro-unawaited-member"})
     EXPECT_NE(R.Out.find(C), std::string::npos) << C;
 }
 
