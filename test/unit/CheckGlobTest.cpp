@@ -10,6 +10,24 @@ TEST(CheckGlob, LastMatchWins) {
   EXPECT_FALSE(globEnables("bugprone-*", "coro-discarded-task"));
 }
 
+TEST(CheckGlob, Wildcards) {
+  EXPECT_TRUE(globEnables("*", "coro-discarded-task"));
+  EXPECT_TRUE(globEnables("coro-*-task", "coro-discarded-eager-task"));
+  EXPECT_TRUE(globEnables("*discarded*task*", "coro-discarded-task"));
+  EXPECT_TRUE(globEnables("coro-**discarded-task", "coro-discarded-task"));
+  EXPECT_FALSE(globEnables("coro-*-task", "coro-unawaited-variable"));
+  EXPECT_FALSE(globEnables("coro-discarded", "coro-discarded-task"));
+  EXPECT_FALSE(globEnables("*-eager", "coro-discarded-eager-task"));
+}
+
+// Found by the nolint fuzz target: a NOLINT(...) glob with many '*' that
+// does not match took exponential time (this one: centuries).
+TEST(CheckGlob, ManyStarsAreLinear) {
+  std::string Glob = "coro-" + std::string(60, '*') + "x";
+  EXPECT_FALSE(globEnables(Glob, "coro-discarded-eager-task"));
+  EXPECT_TRUE(globEnables(Glob + "*", "coro-discarded-xtask"));
+}
+
 TEST(CheckGlob, ProjectConfigCannotDisableUsByAccident) {
   // A .clang-tidy written for plain clang-tidy keeps our checks on...
   EnabledChecks A = checksFromGlob("-*,bugprone-*");

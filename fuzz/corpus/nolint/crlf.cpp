@@ -1,0 +1,4 @@
+// NOLINTNEXTLINE
+void g();
+// NOLINTBEGIN(coro-*)
+
