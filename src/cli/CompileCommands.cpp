@@ -7,6 +7,7 @@
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/Option/ArgList.h"
 #include "llvm/Option/OptTable.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -15,6 +16,8 @@
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/YAMLParser.h"
+#include "llvm/TargetParser/Host.h"
+#include "llvm/TargetParser/Triple.h"
 #include <unordered_map>
 
 using namespace clang;
@@ -143,6 +146,61 @@ private:
   const tooling::CompilationDatabase &DB;
 };
 
+/// \p C's command line with its `@file` arguments expanded (recursively,
+/// relative to the command's directory); an error names the first that
+/// cannot be (one that includes itself, say), and \p C is then unchanged.
+static llvm::Error expandResponseFilesOf(tooling::CompileCommand &C) {
+  if (llvm::none_of(C.CommandLine, [](const std::string &A) {
+        return llvm::StringRef(A).starts_with("@");
+      }))
+    return llvm::Error::success();
+  llvm::SmallVector<const char *, 32> Argv;
+  for (const std::string &A : C.CommandLine)
+    Argv.push_back(A.c_str());
+  llvm::BumpPtrAllocator Alloc;
+  // As clang's tooling tokenizes them: by the host's conventions.
+  llvm::cl::ExpansionContext Expander(
+      Alloc, llvm::Triple(llvm::sys::getProcessTriple()).isOSWindows()
+                 ? llvm::cl::TokenizeWindowsCommandLine
+                 : llvm::cl::TokenizeGNUCommandLine);
+  auto FS = llvm::vfs::getRealFileSystem();
+  if (llvm::Error E = Expander.setVFS(FS.get())
+                          .setCurrentDir(C.Directory)
+                          .expandResponseFiles(Argv))
+    return E;
+  C.CommandLine.assign(Argv.begin(), Argv.end());
+  return llvm::Error::success();
+}
+
+/// Expands response files in every command, as clang's tooling does,
+/// except that a command whose expansion fails is left as it is, for
+/// checkResponseFiles to name, rather than printed half-expanded.
+class ResponseFileExpansion : public tooling::CompilationDatabase {
+public:
+  explicit ResponseFileExpansion(
+      std::unique_ptr<tooling::CompilationDatabase> Inner)
+      : Inner(std::move(Inner)) {}
+  std::vector<tooling::CompileCommand>
+  getCompileCommands(llvm::StringRef File) const override {
+    return expand(Inner->getCompileCommands(File));
+  }
+  std::vector<std::string> getAllFiles() const override {
+    return Inner->getAllFiles();
+  }
+  std::vector<tooling::CompileCommand> getAllCompileCommands() const override {
+    return expand(Inner->getAllCompileCommands());
+  }
+
+private:
+  static std::vector<tooling::CompileCommand>
+  expand(std::vector<tooling::CompileCommand> Cmds) {
+    for (tooling::CompileCommand &C : Cmds)
+      llvm::consumeError(expandResponseFilesOf(C));
+    return Cmds;
+  }
+  std::unique_ptr<tooling::CompilationDatabase> Inner;
+};
+
 /// clang's inference of commands for files the database does not list
 /// (headers), set up on the first such file: it indexes every file of the
 /// database, which a run over the database's own files never needs.
@@ -209,9 +267,18 @@ loadDatabase(llvm::StringRef BuildPath) {
       llvm::sys::fs::is_directory(BuildPath) == false)
     return llvm::createStringError("compilation database '%s' is empty",
                                    BuildPath.str().c_str());
-  DB = tooling::expandResponseFiles(std::move(DB),
-                                    llvm::vfs::getRealFileSystem());
+  DB = std::make_unique<ResponseFileExpansion>(std::move(DB));
   return std::make_unique<LazyInference>(std::move(DB));
+}
+
+llvm::Error checkResponseFiles(const tooling::CompileCommand &C) {
+  tooling::CompileCommand Copy = C;
+  llvm::Error E = expandResponseFilesOf(Copy);
+  if (!E)
+    return E;
+  return llvm::createStringError(
+      "cannot expand the response files of the compile command for '%s': %s",
+      C.Filename.c_str(), printable(llvm::toString(std::move(E))).c_str());
 }
 
 llvm::Error checkCommandDirectory(const tooling::CompileCommand &C) {

@@ -24,6 +24,10 @@ loadDatabase(llvm::StringRef BuildPath);
 void adjustCommand(clang::tooling::CompileCommand &C,
                    std::set<std::string> &Dropped);
 
+/// Checks that \p C's `@file` arguments could all be expanded (none
+/// includes itself); the error names the file and the reason, in one line.
+llvm::Error checkResponseFiles(const clang::tooling::CompileCommand &C);
+
 /// Checks that \p C can run: its working directory exists and is a
 /// directory. The error names the directory and the file, in one line.
 llvm::Error checkCommandDirectory(const clang::tooling::CompileCommand &C);

@@ -654,6 +654,8 @@ int main(int argc, const char **argv) {
         continue; // this command compiles it as C, say; another as C++
       if (Error E = checkCommandDirectory(C))
         return usageError(toString(std::move(E)));
+      if (Error E = checkResponseFiles(C))
+        return usageError(toString(std::move(E)));
       WorkerTask T;
       T.Command = std::move(C);
       T.Command.Filename =

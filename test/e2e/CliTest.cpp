@@ -221,6 +221,35 @@ TEST_F(Cli, NoChecksEnabledIsExitTwoBeforeAnyWork) {
   EXPECT_EQ(cli({"-p", ".", "--checks=-*,coro-discarded-task"}).ExitCode, 1);
 }
 
+// A response file that includes itself: clang's tooling printed its error
+// twice with no newline and ran the half-expanded command. It is an input
+// error named in one line, before any work; a good response file expands.
+TEST_F(Cli, RecursiveResponseFileIsOneLineExitTwoBeforeAnyWork) {
+  writeFile(Dir + "/self.rsp", "@self.rsp -std=c++20\n");
+  writeFile(Dir + "/ok.rsp",
+            "-std=c++20 -I" + std::string(UNAWAITED_TEST_INPUTS) + "\n");
+  writeFile(Dir + "/compile_commands.json",
+            "[{\"directory\": \"" + Dir +
+                "\", \"file\": \"bad.cpp\", "
+                "\"command\": \"clang++ @self.rsp -c bad.cpp\"}]");
+  RunResult R =
+      run({"/usr/bin/env", "UNAWAITED_TEST_WORKER_LOG=" + Dir + "/log",
+           UNAWAITED_CLI, "--progress=never", "--no-cache", "-p", "."},
+          Dir);
+  EXPECT_EQ(R.ExitCode, 2) << R.Err;
+  EXPECT_EQ(R.Err, "unawaited: error: cannot expand the response files of "
+                   "the compile command for 'bad.cpp': recursive expansion "
+                   "of: '" +
+                       Dir + "/self.rsp'\n");
+  EXPECT_FALSE(llvm::sys::fs::exists(Dir + "/log"));
+  writeFile(Dir + "/compile_commands.json",
+            "[{\"directory\": \"" + Dir +
+                "\", \"file\": \"bad.cpp\", "
+                "\"command\": \"clang++ @ok.rsp -c bad.cpp\"}]");
+  R = cli({"-p", ".", "--no-cache"});
+  EXPECT_EQ(R.ExitCode, 1) << R.Err; // bad.cpp's finding, as C++20
+}
+
 // clang's tooling aborts on a directory it cannot enter ("Cannot chdir"):
 // an input error named in one line before any work, not a crashed worker.
 TEST_F(Cli, MissingCommandDirectoryIsOneLineExitTwoBeforeAnyWork) {
