@@ -168,7 +168,9 @@ static llvm::Error expandResponseFilesOf(tooling::CompileCommand &C) {
                           .setCurrentDir(C.Directory)
                           .expandResponseFiles(Argv))
     return E;
-  C.CommandLine.assign(Argv.begin(), Argv.end());
+  // Argv points into C.CommandLine: copy before replacing it.
+  std::vector<std::string> Expanded(Argv.begin(), Argv.end());
+  C.CommandLine = std::move(Expanded);
   return llvm::Error::success();
 }
 
