@@ -18,36 +18,16 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-3}
 build=$root/build
-"$root/scripts/bootstrap.sh" "$build" >/dev/null 2>&1
-need=()
-dpkg-query -W -f='${Status}' libboost1.81-doc 2>/dev/null | grep -q "ok installed" || need+=(libboost1.81-doc)
-[ -x /usr/bin/time ] || need+=(time)
-if ((${#need[@]})); then
-  sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
-  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
-ninja -C "$build" unawaited >/dev/null
+. "$root/bench/corpus.sh"
+bench_prepare unawaited
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 corpus=$work/corpus
 mkdir -p "$corpus"
-cp -r /usr/share/doc/libboost1.81-doc/examples/libs/asio/example/cpp20 "$corpus/asio"
-cp -r "$root/examples/alert-daemon" "$corpus/alert-daemon"
+bench_copy_corpus "$corpus"
 db=$corpus/compile_commands.json
-{
-  echo "["
-  first=1
-  while IFS= read -r f; do
-    inc="-I$(dirname "$f")"
-    case "$f" in */alert-daemon/*) inc="-I$corpus/alert-daemon/include";; esac
-    [ $first -eq 1 ] || echo ","
-    first=0
-    printf '{"directory":"%s","file":"%s","arguments":["clang++-19","-std=c++20","%s","-c","%s"]}' \
-      "$corpus" "$f" "$inc" "$f"
-  done < <(find "$corpus" -name '*.cpp' | sort)
-  echo "]"
-} > "$db"
+bench_write_db "$corpus"
 nfiles=$(find "$corpus" -name '*.cpp' | wc -l)
 header=$corpus/alert-daemon/include/alertd/log.h
 cp "$header" "$work/log.h.orig"

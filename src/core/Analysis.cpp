@@ -41,7 +41,9 @@ class TUVisitor : public RecursiveASTVisitor<TUVisitor> {
 
 public:
   TUVisitor(AnalysisContext &AC)
-      : AC(AC), Discards(AC), Variables(AC), Members(AC) {}
+      : AC(AC), Discarding(AC.Checks.DiscardedTask ||
+                           AC.Checks.DiscardedEagerTask),
+        Discards(AC), Variables(AC), Members(AC) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
 
@@ -217,14 +219,15 @@ public:
     return true;
   }
   bool VisitBinaryOperator(BinaryOperator *BO) {
-    if (BO->getOpcode() == BO_Comma && !Scopes.empty() && !Unevaluated)
+    if (Discarding && BO->getOpcode() == BO_Comma && !Scopes.empty() &&
+        !Unevaluated)
       Discards.discarded(BO->getLHS(), DiscardHow::Statement, Scopes.back());
     return true;
   }
 
   // Arguments converted to void-returning callbacks (std::function<void()>).
   bool VisitCXXMemberCallExpr(CXXMemberCallExpr *MC) {
-    if (!Unevaluated)
+    if (Discarding && !Unevaluated)
       Discards.temporaryMemberCall(MC);
     // Before the lambda arguments are walked and their bodies analysed.
     if (!AC.Classifier.passesReadyFuture(MC))
@@ -240,6 +243,8 @@ public:
     return true;
   }
   bool VisitCallExpr(CallExpr *CE) {
+    if (!Discarding)
+      return true;
     const FunctionDecl *Callee = CE->getDirectCallee();
     // `callback = coroutineLambda;` stores a callable the wrapper drops.
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(CE);
@@ -263,7 +268,7 @@ public:
     return true;
   }
   bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
-    if (Handled.count(CE))
+    if (!Discarding || Handled.count(CE))
       return true;
     const CXXConstructorDecl *Ctor = CE->getConstructor();
     if (CE->getNumArgs() == 1 && Ctor && Ctor->isConvertingConstructor(true) &&
@@ -282,6 +287,8 @@ public:
 
 private:
   void statement(Stmt *S) {
+    if (!Discarding)
+      return;
     if (auto *E = dyn_cast_or_null<Expr>(S); E && !Scopes.empty())
       Discards.discarded(E, DiscardHow::Statement, Scopes.back());
   }
@@ -319,6 +326,10 @@ private:
   }
 
   AnalysisContext &AC;
+  /// A discard check is enabled: the tidy module runs each check in a walk
+  /// of its own, and the variable and member checks' walks need none of
+  /// the discarded-value work.
+  const bool Discarding;
   DiscardedTaskChecker Discards;
   UnawaitedVariableChecker Variables;
   UnawaitedMemberChecker Members;

@@ -98,6 +98,12 @@ public:
       HandOffs;
   unsigned HandOffDepth = 0;
 
+  /// The task each aggregate's fields hold (null: none), memoised per
+  /// record: every local of class type asks (UnawaitedVariable.cpp).
+  llvm::DenseMap<const clang::CXXRecordDecl *,
+                 std::pair<const TypeInfo *, clang::QualType>>
+      AggregateTasks;
+
 private:
   FindingSink &Sink;
   llvm::DenseMap<std::pair<unsigned, unsigned>, size_t> Reported;

@@ -294,18 +294,29 @@ private:
     const CXXRecordDecl *RD = aggregateRecord(T);
     if (!RD || Depth > 2)
       return {nullptr, {}};
+    // Memoised from the top only: a nested answer may be cut by Depth.
+    if (auto It = AC.AggregateTasks.find(RD);
+        Depth == 0 && It != AC.AggregateTasks.end())
+      return It->second;
+    std::pair<const TypeInfo *, QualType> Found = {nullptr, {}};
     for (const FieldDecl *F : RD->fields()) {
       QualType FT = F->getType();
       if (FT->isReferenceType() || FT->isDependentType())
         continue;
       if (const TypeInfo *I = taskInfo(FT);
-          I && I->Kind != TaskKind::LazyAwaitable)
-        return {I, FT};
+          I && I->Kind != TaskKind::LazyAwaitable) {
+        Found = {I, FT};
+        break;
+      }
       if (auto Held = elementInfo(FT, Depth + 1);
-          Held.first && Held.first->Kind != TaskKind::LazyAwaitable)
-        return Held;
+          Held.first && Held.first->Kind != TaskKind::LazyAwaitable) {
+        Found = Held;
+        break;
+      }
     }
-    return {nullptr, {}};
+    if (Depth == 0)
+      AC.AggregateTasks[RD] = Found;
+    return Found;
   }
 
   /// Whether a field of type \p T holds tasks.
