@@ -41,8 +41,8 @@ class TUVisitor : public RecursiveASTVisitor<TUVisitor> {
 
 public:
   TUVisitor(AnalysisContext &AC)
-      : AC(AC), Discarding(AC.Checks.DiscardedTask ||
-                           AC.Checks.DiscardedEagerTask),
+      : AC(AC),
+        Discarding(AC.Checks.DiscardedTask || AC.Checks.DiscardedEagerTask),
         Discards(AC), Variables(AC), Members(AC) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
