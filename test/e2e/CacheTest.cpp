@@ -87,7 +87,9 @@ protected:
   /// The sources the last run analysed (not replayed), by file name.
   std::vector<std::string> analysed() {
     std::vector<std::string> Names;
-    for (llvm::StringRef L : llvm::split(readFile(Log()), '\n'))
+    // split() keeps a StringRef: the text must outlive the loop.
+    const std::string Text = readFile(Log());
+    for (llvm::StringRef L : llvm::split(Text, '\n'))
       if (!L.empty())
         Names.push_back(llvm::sys::path::filename(L).str());
     std::sort(Names.begin(), Names.end());
