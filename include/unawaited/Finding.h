@@ -1,4 +1,5 @@
-//===- Finding.h - A diagnostic produced by the core -------------*- C++ -*-===//
+//===- Finding.h - A diagnostic produced by the core -------------*- C++
+//-*-===//
 //
 // Findings are front-end neutral: the clang-tidy adapter turns them into
 // ClangTidyCheck::diag calls, the -fplugin front end into clang diagnostics.
@@ -7,6 +8,7 @@
 #ifndef UNAWAITED_FINDING_H
 #define UNAWAITED_FINDING_H
 
+#include "unawaited/MemberFact.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/StringRef.h"
@@ -48,6 +50,10 @@ struct Finding {
   /// counts as its enclosing function). No line numbers, so baselines can
   /// use it in fingerprints that survive unrelated edits.
   std::string Function;
+  /// Non-empty: a whole-program candidate, reported only if no translation
+  /// unit of the run consumes the member this key names (MemberFact). Made
+  /// only for a sink that wantsMemberFacts().
+  std::string WholeProgramKey;
 };
 
 /// Receives findings; one implementation per front end.
@@ -55,6 +61,10 @@ class FindingSink {
 public:
   virtual ~FindingSink();
   virtual void report(const Finding &F) = 0;
+  /// A host that sees every translation unit of a program (the CLI) asks
+  /// for member facts and whole-program candidates; others never get them.
+  virtual bool wantsMemberFacts() const { return false; }
+  virtual void memberFact(const MemberFact &) {}
 };
 
 } // namespace unawaited

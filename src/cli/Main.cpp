@@ -17,6 +17,7 @@
 #include "Scheduler.h"
 #include "Signals.h"
 #include "SourceFiles.h"
+#include "WholeProgram.h"
 #include "Worker.h"
 #include "clang-tidy/GlobList.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
@@ -804,6 +805,17 @@ int main(int argc, const char **argv) {
                         Cache->directory());
     }
     Cache->trim();
+  }
+  // Whole-program member facts: only a run over every unit of the
+  // database can say that no unit consumes a member.
+  {
+    bool WholeDatabase =
+        Sources.empty() && Exclude.empty() && Shard.empty() && !Changed;
+    WholeProgramStats S = mergeMemberFacts(Results, WholeDatabase);
+    if (Verbose)
+      errs() << formatv("unawaited: whole program: {0} member facts on {1} "
+                        "members; {2} of {3} candidate findings kept\n",
+                        S.Facts, S.Members, S.Kept, S.Candidates);
   }
 
   // Gather, locate, filter and de-duplicate.

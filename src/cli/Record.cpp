@@ -41,9 +41,9 @@ bool bytesFromJSON(const llvm::json::Value *V, std::string &Out) {
 
 /// The fields that may hold any bytes (paths, messages quoting them, source
 /// text), of the object \p V.
-static bool mapBytes(const llvm::json::Value &V,
-                     std::initializer_list<std::pair<const char *, std::string *>>
-                         Fields) {
+static bool
+mapBytes(const llvm::json::Value &V,
+         std::initializer_list<std::pair<const char *, std::string *>> Fields) {
   const Object *O = V.getAsObject();
   if (!O)
     return false;
@@ -76,7 +76,8 @@ llvm::json::Value toJSON(const DiagRecord &D) {
                 {"message", bytesToJSON(D.Message)},
                 {"fixes", llvm::json::Array(D.Fixes)},
                 {"notes", llvm::json::Array(D.Notes)},
-                {"function", bytesToJSON(D.Function)}};
+                {"function", bytesToJSON(D.Function)},
+                {"whole-program", bytesToJSON(D.WholeProgramKey)}};
 }
 
 bool fromJSON(const llvm::json::Value &V, FixRecord &F, llvm::json::Path P) {
@@ -98,6 +99,8 @@ bool fromJSON(const llvm::json::Value &V, DiagRecord &D, llvm::json::Path P) {
          mapBytes(V, {{"file", &D.File},
                       {"message", &D.Message},
                       {"function", &D.Function}}) &&
+         (!V.getAsObject()->get("whole-program") ||
+          mapBytes(V, {{"whole-program", &D.WholeProgramKey}})) &&
          mapUnsigned(O, "offset", D.Offset) && O.map("fixes", D.Fixes) &&
          O.map("notes", D.Notes);
 }
@@ -122,3 +125,47 @@ std::string realPath(llvm::StringRef Path) {
 }
 
 } // namespace unawaited::cli
+
+namespace unawaited {
+using namespace cli;
+
+llvm::json::Value toJSON(const MemberFact &F) {
+  auto Strings = [](const std::vector<std::string> &V) {
+    llvm::json::Array A;
+    for (const std::string &S : V)
+      A.push_back(bytesToJSON(S));
+    return A;
+  };
+  return Object{{"member-fact", Object{{"key", bytesToJSON(F.Key)},
+                                       {"consumed", F.Consumed},
+                                       {"functions", Strings(F.Functions)},
+                                       {"defined", Strings(F.Defined)}}}};
+}
+
+bool fromJSON(const llvm::json::Value &V, MemberFact &F, llvm::json::Path P) {
+  const llvm::json::Object *Outer = V.getAsObject();
+  const llvm::json::Value *Inner = Outer ? Outer->get("member-fact") : nullptr;
+  if (!Inner) {
+    P.report("expected a member fact");
+    return false;
+  }
+  llvm::json::ObjectMapper O(*Inner, P.field("member-fact"));
+  auto Strings = [&](llvm::StringRef Name, std::vector<std::string> &Out) {
+    const llvm::json::Object *Obj = Inner->getAsObject();
+    const llvm::json::Array *A = Obj ? Obj->getArray(Name) : nullptr;
+    if (!A)
+      return false;
+    for (const llvm::json::Value &E : *A) {
+      std::string S;
+      if (!bytesFromJSON(&E, S))
+        return false;
+      Out.push_back(std::move(S));
+    }
+    return true;
+  };
+  return O && mapBytes(*Inner, {{"key", &F.Key}}) &&
+         O.map("consumed", F.Consumed) && Strings("functions", F.Functions) &&
+         Strings("defined", F.Defined);
+}
+
+} // namespace unawaited

@@ -1,7 +1,9 @@
-//===- Record.h - Findings as plain data, between worker and parent -*- C++ -*-===//
+//===- Record.h - Findings as plain data, between worker and parent -*- C++
+//-*-===//
 #ifndef UNAWAITED_CLI_RECORD_H
 #define UNAWAITED_CLI_RECORD_H
 
+#include "unawaited/MemberFact.h"
 #include "llvm/Support/JSON.h"
 #include <string>
 #include <vector>
@@ -45,6 +47,9 @@ struct DiagRecord {
   /// directory, for --export-fixes; set by the parent, not sent.
   std::string MainFile;
   std::string BuildDirectory;
+  /// A whole-program candidate: kept only if no unit consumes this member
+  /// (WholeProgram.h); empty for every other finding.
+  std::string WholeProgramKey;
 
   bool isFinding() const { return llvm::StringRef(Check).starts_with("coro-"); }
 };
@@ -53,6 +58,8 @@ struct DiagRecord {
 struct TUResult {
   std::string File;
   std::vector<DiagRecord> Diags;
+  /// What the unit knows of task members other units may consume.
+  std::vector<MemberFact> Facts;
   bool Failed = false;       ///< crashed, timed out, or did not compile
   std::string FailureReason; ///< one line, for the run's error output
 };
@@ -82,5 +89,12 @@ std::string contentHash(llvm::StringRef Bytes);
 std::string realPath(llvm::StringRef Path);
 
 } // namespace unawaited::cli
+
+namespace unawaited {
+/// A member fact is a line of its own: {"member-fact": {...}}. In the
+/// namespace of MemberFact, for llvm::json to find them.
+llvm::json::Value toJSON(const MemberFact &F);
+bool fromJSON(const llvm::json::Value &V, MemberFact &F, llvm::json::Path P);
+} // namespace unawaited
 
 #endif

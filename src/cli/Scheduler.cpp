@@ -44,33 +44,40 @@ std::string firstLine(llvm::StringRef Text) {
 }
 
 /// A worker's output: one JSON record per line (a line break inside a
-/// JSON string is escaped), parsed a line at a time.
-llvm::Expected<std::vector<DiagRecord>> parseRecords(llvm::StringRef Text) {
-  std::vector<DiagRecord> Records;
+/// JSON string is escaped), parsed a line at a time: findings and errors,
+/// and member facts ({"member-fact": ...}).
+llvm::Error parseRecords(llvm::StringRef Text, TUResult &R) {
   while (!Text.empty()) {
     auto [Line, Rest] = Text.split('\n');
     Text = Rest;
     if (Line.trim().empty())
       continue;
+    if (Line.starts_with("{\"member-fact\"")) {
+      auto F = llvm::json::parse<MemberFact>(Line);
+      if (!F)
+        return F.takeError();
+      R.Facts.push_back(std::move(*F));
+      continue;
+    }
     auto D = llvm::json::parse<DiagRecord>(Line);
     if (!D)
       return D.takeError();
-    Records.push_back(std::move(*D));
+    R.Diags.push_back(std::move(*D));
   }
-  return Records;
+  return llvm::Error::success();
 }
 
 /// Fills \p R from a worker's output (run now or replayed): its records,
 /// and whether they say the unit failed.
 void readOutput(llvm::StringRef Output, TUResult &R) {
-  auto Parsed = parseRecords(Output);
-  if (!Parsed) {
+  if (llvm::Error E = parseRecords(Output, R)) {
+    R.Diags.clear();
+    R.Facts.clear();
     R.Failed = true;
     R.FailureReason =
-        "unreadable worker output: " + llvm::toString(Parsed.takeError());
+        "unreadable worker output: " + llvm::toString(std::move(E));
     return;
   }
-  R.Diags = std::move(*Parsed);
   for (const DiagRecord &D : R.Diags) {
     if (D.Level != "error" || D.isFinding())
       continue;
@@ -147,8 +154,7 @@ TUResult runOne(const WorkerTask &Task, const ScheduleOptions &Opts) {
         R.FailureReason = "interrupted";
         return R;
       }
-      if (Opts.TimeoutSeconds &&
-          std::chrono::steady_clock::now() > Deadline) {
+      if (Opts.TimeoutSeconds && std::chrono::steady_clock::now() > Deadline) {
         ::kill(PI.Pid, SIGKILL);
         llvm::sys::Wait(PI, std::nullopt);
         TimedOut = true;
@@ -169,10 +175,10 @@ TUResult runOne(const WorkerTask &Task, const ScheduleOptions &Opts) {
     else if (RC == -2)
       R.FailureReason = "analysis crashed (" + ErrMsg + ")";
     else {
-      R.FailureReason = firstLine(Stderr).empty()
-                            ? "analysis failed with exit code " +
-                                  std::to_string(RC)
-                            : firstLine(Stderr);
+      R.FailureReason =
+          firstLine(Stderr).empty()
+              ? "analysis failed with exit code " + std::to_string(RC)
+              : firstLine(Stderr);
     }
     return R;
   }

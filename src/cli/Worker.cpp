@@ -53,13 +53,12 @@ bool fromJSON(const llvm::json::Value &V, WorkerTask &T, llvm::json::Path P) {
   for (size_t I = 0; I < Args->size(); ++I)
     if (!bytesFromJSON(&(*Args)[I], T.Command.CommandLine[I]))
       return false;
-  for (auto [Key, Out] :
-       {std::pair<const char *, std::string *>{"directory",
-                                               &T.Command.Directory},
-        {"file", &T.Command.Filename},
-        {"checks", &T.Checks},
-        {"config", &T.Config},
-        {"config_file", &T.ConfigFile}})
+  for (auto [Key, Out] : {std::pair<const char *, std::string *>{
+                              "directory", &T.Command.Directory},
+                          {"file", &T.Command.Filename},
+                          {"checks", &T.Checks},
+                          {"config", &T.Config},
+                          {"config_file", &T.ConfigFile}})
     if (!bytesFromJSON(Obj->get(Key), *Out))
       return false;
   if (Obj->get("deps_file") &&
@@ -77,7 +76,8 @@ class CoroOptionsProvider : public ClangTidyOptionsProvider {
 public:
   CoroOptionsProvider(std::unique_ptr<ClangTidyOptionsProvider> Inner,
                       std::string CommandLineChecks)
-      : Inner(std::move(Inner)), CommandLineChecks(std::move(CommandLineChecks)) {}
+      : Inner(std::move(Inner)),
+        CommandLineChecks(std::move(CommandLineChecks)) {}
 
   const ClangTidyGlobalOptions &getGlobalOptions() override {
     return Inner->getGlobalOptions();
@@ -179,9 +179,9 @@ makeOptionsProvider(const WorkerTask &T) {
   if (!T.ConfigFile.empty()) {
     auto Buf = llvm::MemoryBuffer::getFile(T.ConfigFile);
     if (!Buf)
-      return llvm::createStringError(Buf.getError(), "cannot read config file '%s': %s",
-                                     T.ConfigFile.c_str(),
-                                     Buf.getError().message().c_str());
+      return llvm::createStringError(
+          Buf.getError(), "cannot read config file '%s': %s",
+          T.ConfigFile.c_str(), Buf.getError().message().c_str());
     auto P = FromText((*Buf)->getBuffer(), T.ConfigFile);
     if (!P)
       return P.takeError();
@@ -386,10 +386,14 @@ int runWorker(llvm::StringRef TaskFile) {
                  << "\n";
     return 2;
   }
-  // Diagnostics cannot carry the enclosing function: note it per finding.
-  std::map<std::string, std::string> Functions;
-  auto FunctionKey = [](llvm::StringRef Check, llvm::StringRef File,
-                        unsigned Offset, llvm::StringRef Message) {
+  // Diagnostics cannot carry the enclosing function or a whole-program
+  // candidate's member: note them per finding.
+  struct Extra {
+    std::string Function, WholeProgramKey;
+  };
+  std::map<std::string, Extra> Extras;
+  auto FindingKey = [](llvm::StringRef Check, llvm::StringRef File,
+                       unsigned Offset, llvm::StringRef Message) {
     return (Check + "\n" + llvm::sys::path::filename(File) + "\n" +
             llvm::Twine(Offset) + "\n" + Message)
         .str();
@@ -397,12 +401,16 @@ int runWorker(llvm::StringRef TaskFile) {
   HashMap Hashes;
   tidy::setFindingObserver([&](const Finding &F, const SourceManager &SM) {
     hashFixedFiles(F, SM, Hashes);
-    if (F.Function.empty() || F.Loc.isInvalid())
+    if ((F.Function.empty() && F.WholeProgramKey.empty()) || F.Loc.isInvalid())
       return;
     SourceLocation L = SM.getFileLoc(F.Loc);
-    Functions[FunctionKey(checkName(F.Check), SM.getFilename(L),
-                          SM.getFileOffset(L), F.Message)] = F.Function;
+    Extras[FindingKey(checkName(F.Check), SM.getFilename(L),
+                      SM.getFileOffset(L), F.Message)] = {F.Function,
+                                                          F.WholeProgramKey};
   });
+  // Member facts, for the parent's whole-program merge (WholeProgram.h).
+  std::vector<MemberFact> Facts;
+  tidy::setMemberFactObserver([&](const MemberFact &F) { Facts.push_back(F); });
   ClangTidyContext Context(std::move(*Provider));
   OneCommandDatabase DB(T.Command);
   // For the result cache: every file the parse reads, through this FS.
@@ -434,9 +442,11 @@ int runWorker(llvm::StringRef TaskFile) {
     D.File = absolute(E.Message.FilePath, Dir);
     D.Offset = E.Message.FileOffset;
     D.Message = E.Message.Message;
-    auto Fn = Functions.find(FunctionKey(D.Check, D.File, D.Offset, D.Message));
-    if (Fn != Functions.end())
-      D.Function = Fn->second;
+    auto X = Extras.find(FindingKey(D.Check, D.File, D.Offset, D.Message));
+    if (X != Extras.end()) {
+      D.Function = X->second.Function;
+      D.WholeProgramKey = X->second.WholeProgramKey;
+    }
     addFixes(E.Message.Fix, Dir, Hashes, D.Fixes);
     for (const tooling::DiagnosticMessage &N : E.Notes) {
       NoteRecord NR;
@@ -448,6 +458,8 @@ int runWorker(llvm::StringRef TaskFile) {
     }
     llvm::outs() << toJSON(D) << "\n";
   }
+  for (const MemberFact &F : Facts)
+    llvm::outs() << toJSON(F) << "\n";
   llvm::outs().flush();
   return 0;
 }

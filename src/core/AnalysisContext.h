@@ -1,4 +1,5 @@
-//===- AnalysisContext.h - Per-translation-unit analysis state ---*- C++ -*-===//
+//===- AnalysisContext.h - Per-translation-unit analysis state ---*- C++
+//-*-===//
 #ifndef UNAWAITED_CORE_ANALYSISCONTEXT_H
 #define UNAWAITED_CORE_ANALYSISCONTEXT_H
 
@@ -54,6 +55,10 @@ public:
   /// Sends the queued findings to the sink, without the fixes that not
   /// every instantiation agreed on.
   void flush();
+
+  /// Whether the host merges member facts over a whole program.
+  bool wantsMemberFacts() const { return Sink.wantsMemberFacts(); }
+  void memberFact(const MemberFact &F) { Sink.memberFact(F); }
 
   /// Library code: system headers, and headers installed under
   /// /usr/include or /usr/local/include even when reached through -I (as

@@ -134,11 +134,13 @@ static const ProfileFunction Runners[] = {
     {"winrt", "winrt::Windows::Foundation::IAsyncOperation::get"},
 };
 
-// Called with no arguments, these make a ready eager task with no value
-// and no failure: a placeholder that holds nothing to lose, like a
-// default-constructed task.
+// These make a ready eager task that has not failed. Called with no
+// arguments, or made with no value type (`future<>` from an empty tuple),
+// it is a placeholder that holds nothing to lose, like a default-constructed
+// task.
 static const ProfileFunction ReadyPlaceholders[] = {
     {"seastar", "seastar::make_ready_future"},
+    {"seastar", "seastar::futurize::from_tuple"},
     {"folly", "folly::makeFuture"},
     {"folly", "folly::makeSemiFuture"},
     {"async_simple", "async_simple::makeReadyFuture"},
@@ -205,9 +207,9 @@ static const ProfileFunction Consuming[] = {
 };
 
 static const llvm::StringLiteral Names[] = {
-    "asio",    "boost-asio",   "cppcoro", "folly",  "unifex",
-    "stdexec", "qcoro",        "seastar", "concurrencpp", "cobalt",
-    "libcoro", "async_simple", "winrt", "kj"};
+    "asio",  "boost-asio", "cppcoro",      "folly",  "unifex",  "stdexec",
+    "qcoro", "seastar",    "concurrencpp", "cobalt", "libcoro", "async_simple",
+    "winrt", "kj"};
 
 std::vector<std::string> unknownProfiles(const Options &Opts) {
   std::vector<std::string> Unknown;
@@ -263,7 +265,9 @@ bool Profiles::isRunner(llvm::StringRef Name) const {
 }
 
 std::optional<bool> Profiles::constantCondition(llvm::StringRef Name) const {
-  auto Named = [&](const ProfileFunction &F) { return F.QualifiedName == Name; };
+  auto Named = [&](const ProfileFunction &F) {
+    return F.QualifiedName == Name;
+  };
   if (llvm::any_of(AlwaysTrue, Named))
     return true;
   if (llvm::any_of(AlwaysFalse, Named))

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "unawaited/TypeClassifier.h"
 #include "AstUtils.h"
+#include "FutureState.h"
 #include "Profiles.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -41,8 +42,8 @@ llvm::StringRef kindName(TaskKind K) {
 
 // Option entries are regular expressions over qualified names; an entry
 // without "::" matches the unqualified name too (as clang-tidy's lists do).
-static std::vector<llvm::Regex> compileNames(
-    const std::vector<std::string> &Names) {
+static std::vector<llvm::Regex>
+compileNames(const std::vector<std::string> &Names) {
   std::vector<llvm::Regex> Out;
   for (const std::string &N : Names) {
     llvm::StringRef S(N);
@@ -208,7 +209,8 @@ static QualType findPromiseType(const CXXRecordDecl *RD, ASTContext &Ctx) {
       return Ctx.getTypeDeclType(TD);
     return {};
   };
-  for (const ClassTemplateSpecializationDecl *Spec : Traits->specializations()) {
+  for (const ClassTemplateSpecializationDecl *Spec :
+       Traits->specializations()) {
     const TemplateArgumentList &Args = Spec->getTemplateArgs();
     if (Args.size() > 0 && Args[0].getKind() == TemplateArgument::Type &&
         FirstArgNames(Args[0].getAsType()) &&
@@ -416,9 +418,9 @@ static bool resumesItself(const CXXRecordDecl *RD) {
           Base ? Base->IgnoreParenImpCasts() : nullptr);
       const auto *FD = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
       // Canonical: the handle is often behind an alias (`using Handle =`).
-      return FD && llvm::StringRef(
-                       FD->getType().getCanonicalType().getAsString())
-                       .contains("coroutine_handle");
+      return FD &&
+             llvm::StringRef(FD->getType().getCanonicalType().getAsString())
+                 .contains("coroutine_handle");
     }
     bool VisitMemberExpr(MemberExpr *ME) {
       if (ME->getMemberNameInfo().getAsString() == "resume" &&
@@ -427,8 +429,8 @@ static bool resumesItself(const CXXRecordDecl *RD) {
       return !Found;
     }
     bool VisitCXXDependentScopeMemberExpr(CXXDependentScopeMemberExpr *ME) {
-      if (ME->getMember().getAsString() == "resume" && !ME->isImplicitAccess() &&
-          isHandleField(ME->getBase()))
+      if (ME->getMember().getAsString() == "resume" &&
+          !ME->isImplicitAccess() && isHandleField(ME->getBase()))
         Found = true;
       return !Found;
     }
@@ -470,8 +472,8 @@ TypeInfo TypeClassifier::classifyRecord(const CXXRecordDecl *RD) {
     return Info;
   // Seastar's future, for one, is awaitable through a namespace-scope
   // operator co_await next to it.
-  bool OwnAwait = hasOwnCoawait(RD, Ctx) || isAwaiter(RD) ||
-                  hasOwnFreeCoawait(RD, Ctx);
+  bool OwnAwait =
+      hasOwnCoawait(RD, Ctx) || isAwaiter(RD) || hasOwnFreeCoawait(RD, Ctx);
   Info.DirectlyAwaitable = OwnAwait;
   // An iterator over a coroutine (an async generator's) may name the
   // generator's promise_type for its own use; it is a position in a
@@ -535,8 +537,9 @@ static const CXXRecordDecl *requiredPromise(const CXXRecordDecl *Awaiter) {
   llvm::ArrayRef<TemplateArgument> Args;
   if (TST) {
     Args = TST->template_arguments();
-  } else if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-                 P->getAsCXXRecordDecl())) {
+  } else if (const auto *Spec =
+                 dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+                     P->getAsCXXRecordDecl())) {
     Args = Spec->getTemplateArgs().asArray();
   }
   const CXXRecordDecl *Handle = recordOf(P);
@@ -618,8 +621,8 @@ TypeClassifier::AwaitVerdict TypeClassifier::awaitVerdict(QualType Awaited,
           (isCatchAll(FTD) ? CatchAll : Constrained) = true;
           for (const FunctionDecl *Spec : FTD->specializations()) {
             if (Spec->getNumParams() >= 1 &&
-                isSameOrDerivedRecord(Info.Record,
-                                      recordOf(Spec->getParamDecl(0)->getType())))
+                isSameOrDerivedRecord(
+                    Info.Record, recordOf(Spec->getParamDecl(0)->getType())))
               return AwaitVerdict::Yes;
           }
         } else if (isSameOrDerivedRecord(
@@ -658,7 +661,8 @@ bool TypeClassifier::isIgnoredFunction(const FunctionDecl *FD) {
   if (It != IgnoredCache.end())
     return It->second;
   std::string Name = qualifiedNameNoArgs(FD);
-  bool Ignored = matchesAny(IgnoredFnRes, Name) || Prof->isIgnoredFunction(Name);
+  bool Ignored =
+      matchesAny(IgnoredFnRes, Name) || Prof->isIgnoredFunction(Name);
   IgnoredCache[FD] = Ignored;
   return Ignored;
 }
@@ -679,9 +683,10 @@ bool TypeClassifier::isRunner(const FunctionDecl *FD) {
 }
 
 bool TypeClassifier::isReadyPlaceholder(const Expr *E) {
-  const auto *Call = dyn_cast_or_null<CallExpr>(E ? ignoreTemporaries(E) : nullptr);
+  const auto *Call =
+      dyn_cast_or_null<CallExpr>(E ? ignoreTemporaries(E) : nullptr);
   const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
-  return FD && Call->getNumArgs() == 0 &&
+  return FD && (Call->getNumArgs() == 0 || holdsNoValue(Call->getType())) &&
          Prof->isReadyPlaceholder(qualifiedNameNoArgs(FD));
 }
 
@@ -747,8 +752,7 @@ bool TypeClassifier::isAwaitResult(const Expr *E) {
       return true;
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
       if (FD && FD->getIdentifier() &&
-          llvm::is_contained({"at", "front", "back", "value"},
-                             FD->getName())) {
+          llvm::is_contained({"at", "front", "back", "value"}, FD->getName())) {
         E = MC->getImplicitObjectArgument();
         continue;
       }

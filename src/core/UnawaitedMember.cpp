@@ -12,6 +12,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/Support/Path.h"
 
 using namespace clang;
 
@@ -68,6 +69,11 @@ void UnawaitedMemberChecker::constructorInit(const CXXCtorInitializer *Init,
 }
 
 void UnawaitedMemberChecker::field(const FieldDecl *F) {
+  // For the whole-program merge every task member this unit sees gets a
+  // fact, used here or not: the unit may define the functions that the
+  // other units' candidates need to see defined.
+  if (AC.wantsMemberFacts())
+    (void)entry(F);
   const Expr *Init = F->getInClassInitializer();
   if (!Init || F->getParent()->isDependentContext())
     return;
@@ -76,10 +82,11 @@ void UnawaitedMemberChecker::field(const FieldDecl *F) {
     M->InitStores.push_back({Init->getBeginLoc(), Init->getSourceRange()});
 }
 
-/// Whether every member function of \p RD that is declared with a body to
-/// come (not deleted, defaulted or pure) is defined in this translation
-/// unit, and so are those of its nested classes, which share its access.
-static bool allFunctionsDefined(const CXXRecordDecl *RD) {
+/// The functions of \p RD that are declared with a body to come (not
+/// deleted, defaulted or pure), and those of its nested classes, which
+/// share its access.
+template <typename Fn>
+static void forEachFunction(const CXXRecordDecl *RD, Fn &&Visit) {
   for (const Decl *D : RD->decls()) {
     const FunctionDecl *FD = nullptr;
     if (const auto *FTD = dyn_cast<FunctionTemplateDecl>(D))
@@ -87,34 +94,73 @@ static bool allFunctionsDefined(const CXXRecordDecl *RD) {
     else
       FD = dyn_cast<FunctionDecl>(D);
     if (FD) {
-      if (FD->isImplicit() || FD->isDeleted() || FD->isDefaulted() ||
-          FD->isPureVirtual())
-        continue;
-      if (!FD->isDefined())
-        return false;
+      if (!FD->isImplicit() && !FD->isDeleted() && !FD->isDefaulted() &&
+          !FD->isPureVirtual())
+        Visit(FD);
       continue;
     }
     if (const auto *Nested = dyn_cast<CXXRecordDecl>(D);
         Nested && !Nested->isInjectedClassName() &&
-        Nested->isThisDeclarationADefinition() && !allFunctionsDefined(Nested))
-      return false;
+        Nested->isThisDeclarationADefinition())
+      forEachFunction(Nested, Visit);
   }
-  return true;
+}
+
+static bool allFunctionsDefined(const CXXRecordDecl *RD) {
+  bool All = true;
+  forEachFunction(RD, [&](const FunctionDecl *FD) { All &= FD->isDefined(); });
+  return All;
+}
+
+/// Only the class's own functions reach the member: it is private (or
+/// protected in a class nothing can derive from) and the class has no
+/// friends.
+static bool onlyOwnFunctionsReach(const FieldDecl *Key,
+                                  const CXXRecordDecl *RD) {
+  bool Private = Key->getAccess() == AS_private ||
+                 (Key->getAccess() == AS_protected && RD->hasAttr<FinalAttr>());
+  return Private && !RD->hasFriends();
+}
+
+/// No other translation unit can name a class local to this one.
+bool UnawaitedMemberChecker::localToUnit(const CXXRecordDecl *RD) const {
+  return RD->isLocalClass() || RD->isInAnonymousNamespace() ||
+         AC.SM.isInMainFile(AC.SM.getExpansionLoc(RD->getLocation()));
 }
 
 bool UnawaitedMemberChecker::everyUseVisible(const FieldDecl *Key) const {
   const auto *RD = dyn_cast<CXXRecordDecl>(Key->getParent());
   if (!RD)
     return false;
-  // No other translation unit can name a class local to this one.
-  if (RD->isLocalClass() || RD->isInAnonymousNamespace() ||
-      AC.SM.isInMainFile(AC.SM.getExpansionLoc(RD->getLocation())))
+  if (localToUnit(RD))
     return true;
   // A header's class: only its own functions (and friends) reach a private
-  // member, a protected one too when nothing can derive from the class.
-  bool Private = Key->getAccess() == AS_private ||
-                 (Key->getAccess() == AS_protected && RD->hasAttr<FinalAttr>());
-  return Private && !RD->hasFriends() && allFunctionsDefined(RD);
+  // member; all of them must be defined here.
+  return onlyOwnFunctionsReach(Key, RD) && allFunctionsDefined(RD);
+}
+
+/// A header class's member whose functions may be defined in several
+/// units: what this unit knows of it, for the CLI to merge. None when
+/// code other than the class's own functions can reach the member.
+std::optional<MemberFact>
+UnawaitedMemberChecker::wholeProgramFact(const FieldDecl *Key) const {
+  const auto *RD = dyn_cast<CXXRecordDecl>(Key->getParent());
+  if (!RD || localToUnit(RD) || !onlyOwnFunctionsReach(Key, RD))
+    return std::nullopt;
+  MemberFact F;
+  // Qualified names are the same in every unit; the header's name keeps
+  // apart two programs' classes of the same name in one database.
+  SourceLocation Where = AC.SM.getExpansionLoc(Key->getLocation());
+  F.Key = Key->getQualifiedNameAsString() + "@" +
+          llvm::sys::path::filename(AC.SM.getFilename(Where)).str();
+  forEachFunction(RD, [&](const FunctionDecl *FD) {
+    std::string Name = FD->getQualifiedNameAsString() + " " +
+                       FD->getType().getCanonicalType().getAsString();
+    if (FD->isDefined())
+      F.Defined.push_back(Name);
+    F.Functions.push_back(std::move(Name));
+  });
+  return F;
 }
 
 /// Where a store is reported: the `=` of an assignment, the name of the
@@ -132,8 +178,18 @@ static SourceLocation storeLoc(const Stmt *S) {
 
 void UnawaitedMemberChecker::finish() {
   for (auto &[Key, M] : Members) {
-    if (!M.Type || !everyUseVisible(Key))
+    if (!M.Type)
       continue;
+    // Where this unit cannot see every consumer, the CLI may: it merges
+    // the facts of every unit and keeps the candidates only if no unit
+    // consumes the member.
+    std::optional<MemberFact> Fact;
+    if (!everyUseVisible(Key)) {
+      if (AC.wantsMemberFacts())
+        Fact = wholeProgramFact(Key);
+      if (!Fact)
+        continue;
+    }
     std::vector<Store> Stores = M.InitStores;
     bool Consumed = false;
     for (const FunctionDecl *Fn : M.Functions) {
@@ -145,16 +201,21 @@ void UnawaitedMemberChecker::finish() {
       for (const Stmt *St : S.Stores)
         Stores.push_back({storeLoc(St), St->getSourceRange(), Fn});
     }
+    if (Fact) {
+      Fact->Consumed = Consumed;
+      AC.memberFact(*Fact);
+    }
     if (Consumed)
       continue;
     for (const Store &S : Stores)
-      report(Key, M, S);
+      report(Key, M, S, Fact ? Fact->Key : std::string());
   }
   Members.clear();
 }
 
 void UnawaitedMemberChecker::report(const FieldDecl *Key, const Member &M,
-                                    const Store &S) {
+                                    const Store &S,
+                                    std::string WholeProgramKey) {
   if (!M.Type)
     return;
   const TrackedType &T = *M.Type;
@@ -188,6 +249,7 @@ void UnawaitedMemberChecker::report(const FieldDecl *Key, const Member &M,
                      {}});
   if (S.In)
     F.Function = enclosingFunctionName(S.In);
+  F.WholeProgramKey = std::move(WholeProgramKey);
   AC.report(std::move(F));
 }
 

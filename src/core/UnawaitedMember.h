@@ -4,7 +4,8 @@
 // ever consumes (awaits, moves out, hands to a call, returns): a lazy task
 // never runs, an eager one's failure is lost or it is destroyed mid-flight.
 // Reported only where the translation unit shows every function that could
-// consume the member (docs/checks/coro-unawaited-member.md).
+// consume the member, or, in the CLI, where no unit of the whole database
+// consumes it (docs/checks/coro-unawaited-member.md).
 //
 //===----------------------------------------------------------------------===//
 #ifndef UNAWAITED_CORE_UNAWAITEDMEMBER_H
@@ -45,8 +46,11 @@ private:
   /// The entry of \p F's pattern member, or null when it holds no task.
   Member *entry(const clang::FieldDecl *F);
   std::optional<TrackedType> typeOf(const clang::FieldDecl *Key);
+  bool localToUnit(const clang::CXXRecordDecl *RD) const;
   bool everyUseVisible(const clang::FieldDecl *Key) const;
-  void report(const clang::FieldDecl *Key, const Member &M, const Store &S);
+  std::optional<MemberFact> wholeProgramFact(const clang::FieldDecl *Key) const;
+  void report(const clang::FieldDecl *Key, const Member &M, const Store &S,
+              std::string WholeProgramKey);
 
   AnalysisContext &AC;
   llvm::MapVector<const clang::FieldDecl *, Member> Members;

@@ -19,6 +19,15 @@ void setFindingObserver(FindingObserver Observer) {
   observer() = std::move(Observer);
 }
 
+static MemberFactObserver &factObserver() {
+  static MemberFactObserver Observer;
+  return Observer;
+}
+
+void setMemberFactObserver(MemberFactObserver Observer) {
+  factObserver() = std::move(Observer);
+}
+
 namespace {
 /// Forwards findings to ClangTidyCheck::diag.
 class TidySink : public FindingSink {
@@ -42,6 +51,9 @@ public:
     }
   }
 
+  bool wantsMemberFacts() const override { return bool(factObserver()); }
+  void memberFact(const MemberFact &F) override { factObserver()(F); }
+
 private:
   DiagnosticBuilder diag(SourceLocation Loc, llvm::StringRef Message,
                          DiagnosticIDs::Level Level) {
@@ -62,7 +74,8 @@ optionValue(const clang::tidy::ClangTidyCheck::OptionsView &V,
   return std::nullopt;
 }
 
-static unawaited::Options readOptions(const clang::tidy::ClangTidyCheck::OptionsView &V) {
+static unawaited::Options
+readOptions(const clang::tidy::ClangTidyCheck::OptionsView &V) {
   return unawaited::Options::read(
       [&](llvm::StringRef Key) { return optionValue(V, Key); });
 }

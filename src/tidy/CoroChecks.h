@@ -1,4 +1,5 @@
-//===- CoroChecks.h - clang-tidy adapters for the coro-* checks --*- C++ -*-===//
+//===- CoroChecks.h - clang-tidy adapters for the coro-* checks --*- C++
+//-*-===//
 //
 // Each check is a thin adapter: it reads the shared options, runs the core
 // analysis restricted to its own id over the translation unit, and turns
@@ -70,6 +71,12 @@ public:
 using FindingObserver =
     std::function<void(const Finding &, const clang::SourceManager &)>;
 void setFindingObserver(FindingObserver Observer);
+
+/// Receives the member facts of each unit (Finding.h); while it is set, the
+/// checks also report whole-program candidates, which only a host that
+/// merges facts over every unit may keep (the CLI's worker sets it).
+using MemberFactObserver = std::function<void(const MemberFact &)>;
+void setMemberFactObserver(MemberFactObserver Observer);
 
 } // namespace unawaited::tidy
 

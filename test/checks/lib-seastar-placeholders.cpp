@@ -1,8 +1,9 @@
 // CHECKS: coro-unawaited-variable
 // seastar::make_ready_future<>() makes a ready future with no value and no
-// failure: a placeholder, empty like a default-constructed task. Holding
-// one, or overwriting one, loses nothing. A real future still counts,
-// and so does a ready future that carries a value.
+// failure: a placeholder, empty like a default-constructed task. So is
+// futurize<void>::from_tuple({}), a ready future<> made from no values.
+// Holding one, or overwriting one, loses nothing. A real future still
+// counts, and so does a ready future that carries a value.
 #include "mock/seastar.h"
 using seastar::future;
 
@@ -24,3 +25,13 @@ future<> reset_to_placeholder() {
 void valued() {
   auto v = seastar::make_ready_future<int>(1); // expected-warning {{variable 'v' holds an eager coroutine task 'future<int>' that is never awaited; its result and exceptions are lost [coro-unawaited-variable]}}
 } // expected-note {{'v' is destroyed at the end of its scope without being awaited}}
+
+void from_empty_tuple() {
+  std::tuple<> none;
+  seastar::future<> f = seastar::futurize<void>::from_tuple(none);
+}
+
+void from_valued_tuple() {
+  std::tuple<int> one{3};
+  seastar::future<int> f = seastar::futurize<int>::from_tuple(one); // expected-warning {{variable 'f' holds an eager coroutine task 'seastar::future<int>' that is never awaited; its result and exceptions are lost [coro-unawaited-variable]}}
+} // expected-note {{'f' is destroyed at the end of its scope without being awaited}}

@@ -111,6 +111,16 @@ template <typename T = void, typename... A> future<T> make_ready_future(A&&... v
   return future<T>(std::move(st));
 }
 
+// Real Seastar: futurize<T>::from_tuple makes a ready future from a tuple of values.
+template <typename T> struct futurize {
+  using type = future<T>;
+  static type from_tuple(std::tuple<T> v) { return make_ready_future<T>(std::get<0>(std::move(v))); }
+};
+template <> struct futurize<void> {
+  using type = future<>;
+  static type from_tuple(std::tuple<>) { return make_ready_future<>(); }
+};
+
 template <typename T> template <typename Fut, typename F> Fut future<T>::then_impl(future self, F func) {
   if constexpr (std::is_void_v<T>) {
     co_await std::move(self);

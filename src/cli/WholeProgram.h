@@ -1,0 +1,35 @@
+//===- WholeProgram.h - Member facts merged over a database --*- C++ -*-===//
+//
+// A task member of a header's class may be given a task in a.cpp and
+// awaited in b.cpp: no single unit can tell. Each worker sends what its
+// unit knows (MemberFact) and the stores it would report if nothing else
+// consumed the member (whole-program candidates). Here, after every unit
+// has run, a candidate is kept only when the run saw the whole database,
+// every unit compiled, every function of the class was defined in some
+// unit, and no unit consumed the member.
+//
+//===----------------------------------------------------------------------===//
+#ifndef UNAWAITED_CLI_WHOLEPROGRAM_H
+#define UNAWAITED_CLI_WHOLEPROGRAM_H
+
+#include "Record.h"
+#include <vector>
+
+namespace unawaited::cli {
+
+struct WholeProgramStats {
+  size_t Facts = 0;      ///< facts the units sent
+  size_t Members = 0;    ///< distinct members they name
+  size_t Candidates = 0; ///< candidate findings, before de-duplication
+  size_t Kept = 0;       ///< of those, kept
+};
+
+/// Drops the whole-program candidates that \p Results do not confirm, and
+/// every one when \p WholeDatabase is false (a run over some files, a
+/// shard, a diff cannot know what the others do). Frees the facts.
+WholeProgramStats mergeMemberFacts(std::vector<TUResult> &Results,
+                                   bool WholeDatabase);
+
+} // namespace unawaited::cli
+
+#endif
