@@ -449,6 +449,26 @@ static bool resumesItself(const CXXRecordDecl *RD) {
   return false;
 }
 
+/// Whether a public member function of \p RD returns an awaitable
+/// (`call_awaiter operator()()`): its owner pulls values by awaiting what
+/// the member returns, as from an async generator, rather than awaiting it.
+static bool pulledThroughAwaitables(const CXXRecordDecl *RD, ASTContext &Ctx) {
+  const CXXRecordDecl *Def = inspectable(RD);
+  if (!Def)
+    return false;
+  for (const CXXMethodDecl *M : Def->methods()) {
+    if (M->isStatic() || M->getAccess() != AS_public ||
+        isa<CXXConstructorDecl, CXXDestructorDecl, CXXConversionDecl>(M) ||
+        M->getOverloadedOperator() == OO_Coawait)
+      continue;
+    const CXXRecordDecl *R =
+        M->getReturnType().getNonReferenceType()->getAsCXXRecordDecl();
+    if (R && R != Def && (isAwaiter(R) || hasOwnCoawait(R, Ctx)))
+      return true;
+  }
+  return false;
+}
+
 /// An iterator declares its category (C++17) or concept (C++20).
 static bool isIterator(const CXXRecordDecl *RD) {
   return isa_and_nonnull<TypeDecl>(
@@ -484,9 +504,10 @@ TypeInfo TypeClassifier::classifyRecord(const CXXRecordDecl *RD) {
   if (!Promise.isNull()) {
     Info.IsCoroutineType = true;
     bool Range = hasMember(RD, "begin") && hasMember(RD, "end");
-    // Not awaitable, and its owner resumes it: a pull generator.
+    // Not awaitable, and its owner resumes it or awaits what its members
+    // return: a pull generator.
     if (!OwnAwait && !Range)
-      Range = resumesItself(Def);
+      Range = resumesItself(Def) || pulledThroughAwaitables(Def, Ctx);
     if (initiallySuspends(Promise, Ctx))
       Info.Kind =
           (OwnAwait || !Range) ? TaskKind::LazyTask : TaskKind::Generator;

@@ -2572,6 +2572,48 @@ const FieldDecl *patternField(const FieldDecl *F) {
   return F;
 }
 
+/// Whether the template \p Def was instantiated from names its parameter
+/// \p I only inside pack expansions (`std::get<I>(std::move(t))...`) that
+/// came out empty in \p Def, which never names it: a filter that kept
+/// nothing, by its author's design, not a forgotten await.
+static bool droppedByEmptyExpansion(const FunctionDecl *Def, unsigned I) {
+  const FunctionDecl *Pattern = Def->getTemplateInstantiationPattern();
+  if (!Pattern || I >= Pattern->getNumParams() || !Pattern->getBody() ||
+      !Def->getBody())
+    return false;
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const ParmVarDecl *P;
+    unsigned Depth = 1; // outside expansions too
+    bool Found = false;
+    bool TraversePackExpansionExpr(PackExpansionExpr *E) {
+      ++Depth;
+      RecursiveASTVisitor::TraversePackExpansionExpr(E);
+      --Depth;
+      return !Found;
+    }
+    bool TraverseCXXFoldExpr(CXXFoldExpr *E) {
+      ++Depth;
+      RecursiveASTVisitor::TraverseCXXFoldExpr(E);
+      --Depth;
+      return !Found;
+    }
+    bool VisitDeclRefExpr(DeclRefExpr *E) {
+      Found |= Depth && E->getDecl() == P;
+      return !Found;
+    }
+  };
+  Finder Here;
+  Here.P = Def->getParamDecl(I);
+  Here.TraverseStmt(Def->getBody());
+  if (Here.Found)
+    return false;
+  Finder InPattern;
+  InPattern.P = Pattern->getParamDecl(I);
+  InPattern.Depth = 0;
+  InPattern.TraverseStmt(Pattern->getBody());
+  return InPattern.Found;
+}
+
 bool handsOnParameter(AnalysisContext &AC, const FunctionDecl *Callee,
                       unsigned I) {
   const FunctionDecl *Def = nullptr;
@@ -2610,6 +2652,8 @@ bool handsOnParameter(AnalysisContext &AC, const FunctionDecl *Callee,
     HandsOn = FunctionFlow(AC, Def).consumesParameter(P);
     --AC.HandOffDepth;
   }
+  if (!HandsOn && droppedByEmptyExpansion(Def, I))
+    HandsOn = true;
   AC.HandOffs[{Def, I}] = HandsOn;
   return HandsOn;
 }
