@@ -84,7 +84,5 @@ Lazy pull_until_empty() {
 }
 
 void dropped() {
-  counter(3); // expected-warning {{'counter' returns a lazy generator
-              // 'AsyncPull<int>' that is never iterated; its body will never
-              // run [coro-discarded-task]}}
+  counter(3); // expected-warning {{'counter' returns a lazy generator 'AsyncPull<int>' that is never iterated; its body will never run [coro-discarded-task]}}
 }
