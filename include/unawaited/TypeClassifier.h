@@ -91,8 +91,9 @@ public:
   /// result (profiles' sync-waits and SyncWaitFunction).
   bool isRunner(const clang::FunctionDecl *FD);
 
-  /// Whether \p E makes a ready eager task that holds nothing (no value,
-  /// no failure): `seastar::make_ready_future<>()` and the like.
+  /// Whether \p E makes an eager task that holds nothing to lose (no
+  /// value, no failure): `seastar::make_ready_future<>()` and the like, or
+  /// a chain that ends in a handler that absorbs every exception.
   bool isReadyPlaceholder(const clang::Expr *E);
 
   /// For a call of a profile's state test on an eager future

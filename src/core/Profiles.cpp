@@ -164,6 +164,13 @@ static const ProfileFunction ReadyFuturePassers[] = {
     {"seastar", "seastar::future::then_wrapped"},
 };
 
+// These call their handler only with the chain's exception and complete
+// with what it returns: a handler that cannot throw and returns nothing
+// makes a future that cannot fail.
+static const ProfileFunction ExceptionAbsorbers[] = {
+    {"seastar", "seastar::future::handle_exception"},
+};
+
 // Test frameworks branch on these to shape their assertion macros; they
 // are opaque calls (defined out of line so that compilers cannot see
 // through them) but always answer the same.
@@ -284,6 +291,12 @@ std::optional<StateTest> Profiles::stateTest(llvm::StringRef Name) const {
 
 bool Profiles::passesReadyFuture(llvm::StringRef Name) const {
   return llvm::any_of(ReadyFuturePassers, [&](const ProfileFunction &F) {
+    return F.QualifiedName == Name && isActive(F.Profile);
+  });
+}
+
+bool Profiles::absorbsExceptions(llvm::StringRef Name) const {
+  return llvm::any_of(ExceptionAbsorbers, [&](const ProfileFunction &F) {
     return F.QualifiedName == Name && isActive(F.Profile);
   });
 }

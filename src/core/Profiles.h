@@ -56,6 +56,9 @@ public:
   /// A member that calls its callable argument with the finished future
   /// (`seastar::future::then_wrapped`).
   bool passesReadyFuture(llvm::StringRef QualifiedName) const;
+  /// A chain step that hands only the exception to its handler
+  /// (`handle_exception`).
+  bool absorbsExceptions(llvm::StringRef QualifiedName) const;
 
 private:
   bool All = false;

@@ -703,9 +703,37 @@ bool TypeClassifier::isRunner(const FunctionDecl *FD) {
   return It->second;
 }
 
+/// A callable that returns nothing and cannot throw: a lambda with an empty
+/// body, or a noexcept one returning void.
+static bool silentHandler(const Expr *Arg) {
+  const Expr *E = Arg->IgnoreImplicit();
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E);
+      CE && CE->getNumArgs() == 1)
+    E = CE->getArg(0)->IgnoreImplicit();
+  const auto *LE = dyn_cast<LambdaExpr>(E);
+  const CXXMethodDecl *Call = LE ? LE->getCallOperator() : nullptr;
+  if (!Call || !Call->getReturnType()->isVoidType())
+    return false;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Call->getBody());
+  if (Body && Body->body_empty())
+    return true;
+  const auto *FPT = Call->getType()->getAs<FunctionProtoType>();
+  return FPT && FPT->isNothrow();
+}
+
 bool TypeClassifier::isReadyPlaceholder(const Expr *E) {
   const auto *Call =
       dyn_cast_or_null<CallExpr>(E ? ignoreTemporaries(E) : nullptr);
+  // `f.handle_exception([](std::exception_ptr) {})`: a future with no value
+  // whose every failure goes to a handler that returns nothing and cannot
+  // throw holds nothing to lose either.
+  if (const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(Call)) {
+    const CXXMethodDecl *M = MC->getMethodDecl();
+    if (M && MC->getNumArgs() == 1 && holdsNoValue(MC->getType()) &&
+        Prof->absorbsExceptions(qualifiedNameNoArgs(M)) &&
+        silentHandler(MC->getArg(0)))
+      return true;
+  }
   const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
   return FD && (Call->getNumArgs() == 0 || holdsNoValue(Call->getType())) &&
          Prof->isReadyPlaceholder(qualifiedNameNoArgs(FD));

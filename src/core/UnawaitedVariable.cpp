@@ -1104,8 +1104,19 @@ private:
         bool Value = true;
         const Expr *Cond = MC;
         size_t I = Ancestors.size() - 1;
+        const SourceManager &SM = F->AC.SM;
+        FileID UserFile = SM.getFileID(SM.getSpellingLoc(MC->getBeginLoc()));
+        bool MacroParens = false;
         for (; I > 0; --I) {
           const Stmt *P = Ancestors[I - 1];
+          // The macro's own parentheses around its argument (Boost.Test's
+          // BOOST_REQUIRE(P) passes `(P)` on to its implementation) end the
+          // user's condition: they are spelled in the macro's header.
+          if (isa<ParenExpr>(P) &&
+              SM.getFileID(SM.getSpellingLoc(P->getBeginLoc())) != UserFile) {
+            MacroParens = true;
+            break;
+          }
           if (isa<ParenExpr, ImplicitCastExpr>(P)) {
             Cond = cast<Expr>(P);
             continue;
@@ -1118,8 +1129,8 @@ private:
           }
           break;
         }
-        const SourceManager &SM = F->AC.SM;
-        if (I > 0 && SM.isMacroArgExpansion(Ancestors[I - 1]->getBeginLoc()))
+        if (!MacroParens && I > 0 &&
+            SM.isMacroArgExpansion(Ancestors[I - 1]->getBeginLoc()))
           return true;
         std::optional<bool> Asserted = F->AC.assertedValue(Cond);
         if (!Asserted)

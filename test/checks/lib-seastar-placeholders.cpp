@@ -9,6 +9,7 @@ using seastar::future;
 
 future<> step();
 future<int> fetch();
+void note_nothing() noexcept;
 
 future<> placeholder() {
   future<> f = seastar::make_ready_future<>();
@@ -35,3 +36,15 @@ void from_valued_tuple() {
   std::tuple<int> one{3};
   seastar::future<int> f = seastar::futurize<int>::from_tuple(one); // expected-warning {{variable 'f' holds an eager coroutine task 'seastar::future<int>' that is never awaited; its result and exceptions are lost [coro-unawaited-variable]}}
 } // expected-note {{'f' is destroyed at the end of its scope without being awaited}}
+
+// A chain that ends in a handler that absorbs every exception and returns
+// nothing cannot fail: a future<> made so holds nothing to lose.
+void absorbed() {
+  auto loop = step().handle_exception([](std::exception_ptr) {});
+  auto quiet = step().handle_exception([](std::exception_ptr) noexcept { note_nothing(); });
+}
+
+void not_absorbed() {
+  auto rethrown = step().handle_exception([](std::exception_ptr e) { std::rethrow_exception(e); }); // expected-warning {{variable 'rethrown' holds an eager coroutine task 'future<>' that is never awaited; its result and exceptions are lost [coro-unawaited-variable]}}
+  auto valued = fetch().handle_exception([](std::exception_ptr) {}); // expected-warning {{variable 'valued' holds an eager coroutine task 'future<int>' that is never awaited; its result and exceptions are lost [coro-unawaited-variable]}}
+} // expected-note {{'rethrown' is destroyed at the end of its scope without being awaited}} expected-note {{'valued' is destroyed at the end of its scope without being awaited}}

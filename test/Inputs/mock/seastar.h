@@ -91,7 +91,19 @@ public:
     using Fut = typename internal::futurize<std::invoke_result_t<F, future>>::type;
     return wrapped_impl<Fut>(std::move(*this), static_cast<F&&>(func));
   }
+  // Calls func with the exception if this future fails; a future<> then
+  // succeeds with what func returns (the mock keeps to func returning void).
+  template <typename F> future handle_exception(F&& func) noexcept {
+    return handle_impl(std::move(*this), static_cast<F&&>(func));
+  }
 private:
+  template <typename F> static future handle_impl(future self, F func) {
+    if constexpr (std::is_void_v<T>) {
+      try { co_await std::move(self); } catch (...) { func(std::current_exception()); }
+    } else {
+      co_return co_await std::move(self);
+    }
+  }
   template <typename Fut, typename F> static Fut wrapped_impl(future self, F func) {
     co_await internal::ready_awaiter<T>{&self};
     if constexpr (std::is_same_v<std::invoke_result_t<F, future>, Fut>) co_return co_await func(std::move(self));

@@ -1,0 +1,25 @@
+// CHECKS: coro-unawaited-variable
+// Boost.Test's BOOST_REQUIRE/BOOST_CHECK wrap their argument in parentheses
+// of their own (`assertion_result((P))`): `BOOST_REQUIRE(!f.failed())`
+// asserts the user's whole condition all the same. A seastar::future<> a
+// then_wrapped continuation gets is ready; asserted not failed, it holds
+// nothing. Asserting that it failed settles nothing.
+#include "mock/seastar.h"
+#include <boost/test/unit_test.hpp>
+using seastar::future;
+
+future<> step();
+
+future<> required() {
+  return step().then_wrapped([](future<> f) { BOOST_REQUIRE(!f.failed()); });
+}
+
+future<> checked() {
+  return step().then_wrapped([](future<> f) { BOOST_CHECK(!f.failed()); });
+}
+
+future<> failed_on_purpose() {
+  return step().then_wrapped([](future<> f) { // expected-warning {{parameter 'f' holds an eager coroutine task 'future<>' that is never awaited; its result and exceptions are lost [coro-unawaited-variable]}}
+    BOOST_REQUIRE(f.failed());
+  }); // expected-note {{'f' is destroyed at the end of its scope without being awaited}}
+}
