@@ -59,9 +59,22 @@ public:
     Scopes.push_back(makeFunctionScope(FD));
     bool Result = Base::TraverseDecl(D);
     Scopes.pop_back();
-    if (AC.Checks.UnawaitedVariable && !FD->isDependentContext())
-      Variables.analyze(FD);
+    if (AC.Checks.UnawaitedVariable && !FD->isDependentContext()) {
+      if (isClassCallOperator(FD))
+        DeferredCallOperators.push_back(FD);
+      else
+        Variables.analyze(FD);
+    }
     return Result;
+  }
+
+  /// A class's `operator()` taking arguments: the calls that will be handed
+  /// it (a then_wrapped that passes a finished future) usually come after
+  /// the class, so it is analysed once the whole unit has been walked.
+  static bool isClassCallOperator(const FunctionDecl *FD) {
+    const auto *M = dyn_cast<CXXMethodDecl>(FD);
+    return M && M->getOverloadedOperator() == OO_Call && M->getNumParams() &&
+           !M->getParent()->isLambda();
   }
 
   bool TraverseLambdaExpr(LambdaExpr *LE) {
@@ -142,7 +155,13 @@ public:
       Members.field(F);
     return true;
   }
-  void finish() { Members.finish(); }
+  void finish() {
+    for (const FunctionDecl *FD : DeferredCallOperators) {
+      InFunction Guard(AC, FD);
+      Variables.analyze(FD);
+    }
+    Members.finish();
+  }
 
   bool TraverseVarDecl(VarDecl *VD) {
     bool Static = VD->isStaticLocal() && !Scopes.empty();
@@ -239,6 +258,9 @@ public:
         E = CE->getArg(0)->IgnoreImplicit();
       if (const auto *LE = dyn_cast<LambdaExpr>(E))
         AC.ReadyFutureCallables.insert(LE->getLambdaClass());
+      else if (const CXXRecordDecl *RD =
+                   E->getType().getNonReferenceType()->getAsCXXRecordDecl())
+        AC.ReadyFutureCallables.insert(RD); // a class with operator()
     }
     return true;
   }
@@ -334,6 +356,7 @@ private:
   UnawaitedVariableChecker Variables;
   UnawaitedMemberChecker Members;
   std::vector<FunctionScope> Scopes;
+  std::vector<const FunctionDecl *> DeferredCallOperators;
   unsigned Unevaluated = 0; ///< depth of unevaluated operands
   llvm::SmallPtrSet<const Stmt *, 8> ValueStatements;
   llvm::SmallPtrSet<const CXXConstructExpr *, 16> Handled;

@@ -23,3 +23,15 @@ future<> failed_on_purpose() {
     BOOST_REQUIRE(f.failed());
   }); // expected-note {{'f' is destroyed at the end of its scope without being awaited}}
 }
+
+// A class whose operator() then_wrapped calls gets a finished future too,
+// though the class comes before the call.
+struct Checker {
+  void operator()(future<> f) { BOOST_CHECK(!f.failed()); }
+};
+future<> by_class() { return step().then_wrapped(Checker{}); }
+
+// The same class, never given to then_wrapped: its future may be pending.
+struct Unused {
+  void operator()(future<> f) { BOOST_CHECK(!f.failed()); } // expected-warning {{parameter 'f' holds an eager coroutine task 'future<>' that is never awaited; its result and exceptions are lost [coro-unawaited-variable]}} expected-note {{'f' is destroyed at the end of its scope without being awaited}}
+};
