@@ -201,7 +201,10 @@ void UnawaitedMemberChecker::finish() {
       for (const Stmt *St : S.Stores)
         Stores.push_back({storeLoc(St), St->getSourceRange(), Fn});
     }
-    if (Fact) {
+    // A unit that only includes the class (no function of it defined, no
+    // use, no store) adds nothing to the merge: it sends no fact.
+    if (Fact && (Consumed || !Stores.empty() || !M.Functions.empty() ||
+                 !Fact->Defined.empty())) {
       Fact->Consumed = Consumed;
       AC.memberFact(*Fact);
     }
