@@ -729,7 +729,13 @@ bool TypeClassifier::isReadyPlaceholder(const Expr *E) {
   // throw holds nothing to lose either.
   if (const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(Call)) {
     const CXXMethodDecl *M = MC->getMethodDecl();
-    if (M && MC->getNumArgs() == 1 && holdsNoValue(MC->getType()) &&
+    // Seastar's takes a defaulted std::source_location too.
+    bool OneHandler =
+        MC->getNumArgs() >= 1 &&
+        llvm::all_of(llvm::drop_begin(MC->arguments()), [](const Expr *A) {
+          return isa<CXXDefaultArgExpr>(A);
+        });
+    if (M && OneHandler && holdsNoValue(MC->getType()) &&
         Prof->absorbsExceptions(qualifiedNameNoArgs(M)) &&
         silentHandler(MC->getArg(0)))
       return true;

@@ -93,7 +93,8 @@ public:
   }
   // Calls func with the exception if this future fails; a future<> then
   // succeeds with what func returns (the mock keeps to func returning void).
-  template <typename F> future handle_exception(F&& func) noexcept {
+  // Seastar's also takes a defaulted std::source_location.
+  template <typename F> future handle_exception(F&& func, int line = __builtin_LINE()) noexcept {
     return handle_impl(std::move(*this), static_cast<F&&>(func));
   }
 private:
