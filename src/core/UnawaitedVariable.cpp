@@ -1654,6 +1654,45 @@ private:
   /// that order, so the pass streams through memory).
   /// The state fact a branch on \p Cond gives a tested variable, as
   /// (1 + 2 * variable + NotFailed, index of the edge that knows it).
+  /// `if (f.available())` on a parameter the library hands a finished
+  /// future (a then_wrapped callable's), never assigned: the test's value
+  /// is known, and the other edge is never taken.
+  std::optional<bool> readyParameterTest(const Expr *Cond) {
+    if (ReadyParameters.empty() || !Cond)
+      return std::nullopt;
+    std::optional<StateCondition> SC = stateCondition(Cond, AC.Classifier);
+    if (!SC || SC->Fact != StateFact::Ready)
+      return std::nullopt;
+    const auto *DRE = dyn_cast<DeclRefExpr>(
+        SC->Call->getImplicitObjectArgument()->IgnoreParenImpCasts());
+    const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+    if (!P || !ReadyParameters.count(P) || assignedIn(FD->getBody(), P))
+      return std::nullopt;
+    return SC->WhenTrue;
+  }
+  /// Whether \p Body assigns to \p P (`f = other();`).
+  static bool assignedIn(const Stmt *Body, const VarDecl *P) {
+    struct Finder : RecursiveASTVisitor<Finder> {
+      const VarDecl *P;
+      bool Found = false;
+      bool names(const Expr *E) const {
+        const auto *D = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+        return D && D->getDecl() == P;
+      }
+      bool VisitBinaryOperator(BinaryOperator *BO) {
+        Found |= BO->isAssignmentOp() && names(BO->getLHS());
+        return !Found;
+      }
+      bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
+        Found |= Op->isAssignmentOp() && Op->getNumArgs() && names(Op->getArg(0));
+        return !Found;
+      }
+    } F;
+    F.P = P;
+    F.TraverseStmt(const_cast<Stmt *>(Body));
+    return F.Found;
+  }
+
   std::optional<std::pair<unsigned, unsigned>> stateEdge(const Expr *Cond) {
     std::optional<StateCondition> SC =
         Cond ? stateCondition(Cond, AC.Classifier) : std::nullopt;
@@ -1704,8 +1743,11 @@ private:
       // A test framework's always-true helper: one edge is never taken.
       std::optional<bool> Known;
       if (B->succ_size() == 2)
-        if (const Expr *Cond = B->getLastCondition())
+        if (const Expr *Cond = B->getLastCondition()) {
           Known = AC.Classifier.constantCondition(Cond);
+          if (!Known)
+            Known = readyParameterTest(Cond);
+        }
       unsigned Index = 0;
       for (const CFGBlock *S : B->succs()) {
         if (S && Known && *Known == (Index == 1))

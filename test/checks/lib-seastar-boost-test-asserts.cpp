@@ -35,3 +35,23 @@ future<> by_class() { return step().then_wrapped(Checker{}); }
 struct Unused {
   void operator()(future<> f) { BOOST_CHECK(!f.failed()); } // expected-warning {{parameter 'f' holds an eager coroutine task 'future<>' that is never awaited; its result and exceptions are lost [coro-unawaited-variable]}} expected-note {{'f' is destroyed at the end of its scope without being awaited}}
 };
+
+// A then_wrapped callable's future is ready: `if (f.available())` is always
+// taken, so a future handled inside it is handled on every path. The same
+// test on a future that may be pending still has an untaken edge.
+future<int> fetch();
+future<> ready_branch() {
+  return fetch().then_wrapped([](future<int> f) {
+    BOOST_REQUIRE(f.failed());
+    if (f.available()) {
+      f.ignore_ready_future();
+    }
+  });
+}
+
+void pending_branch() {
+  auto f = fetch(); // expected-warning {{variable 'f' holds an eager coroutine task 'future<int>' that is not awaited on every path; its result and exceptions may be lost [coro-unawaited-variable]}}
+  if (f.available()) { // expected-note {{'f' is not awaited when the 'if' condition is false}}
+    f.ignore_ready_future();
+  }
+} // expected-note {{'f' is destroyed at the end of its scope without being awaited}}
