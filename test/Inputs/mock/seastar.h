@@ -94,7 +94,7 @@ public:
   // Calls func with the exception if this future fails; a future<> then
   // succeeds with what func returns (the mock keeps to func returning void).
   // Seastar's also takes a defaulted std::source_location.
-  template <typename F> future handle_exception(F&& func, int line = __builtin_LINE()) noexcept {
+  template <typename F> future handle_exception(F&& func, int = __builtin_LINE()) noexcept {
     return handle_impl(std::move(*this), static_cast<F&&>(func));
   }
 private:
