@@ -6,7 +6,8 @@
 # /work/sweep/out/<name>/build).
 #   bench/members.sh [unawaited-binary] BUILD-DIR...
 # For each, runs the CLI over the whole database (--no-cache, so every unit
-# is analysed and sends its facts) and prints the units, the facts sent, the
+# is analysed and sends its facts; MEMBERS_CACHE=1 lets earlier runs'
+# cached units replay theirs, for a large database) and prints the units, the facts sent, the
 # members they name, the candidates kept, the merge's own time, the run's
 # wall and CPU time and the peak RSS of the largest process (a worker or
 # the parent, where the facts are held and merged).
@@ -15,6 +16,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 bin=$root/build/bin/unawaited
 if [[ $# -gt 0 && -x $1 && ! -d $1 ]]; then bin=$1; shift; fi
 (($#)) || { echo "usage: bench/members.sh [unawaited] BUILD-DIR..." >&2; exit 2; }
+cache=--no-cache
+[[ ${MEMBERS_CACHE:-0} == 1 ]] && cache=
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 printf '| codebase | units | facts | members | candidates kept | merge | wall | CPU | peak RSS |\n'
@@ -22,14 +25,15 @@ printf '|---|---|---|---|---|---|---|---|---|\n'
 for b in "$@"; do
   rc=0
   /usr/bin/time -f '%e %U %S %M' -o "$work/time" \
-    "$bin" -p "$b" --no-cache --verbose --progress=never --format=json \
+    "$bin" -p "$b" $cache --verbose --progress=never --format=json \
     -o "$work/out.json" -j "$(nproc)" 2>"$work/err" || rc=$?
   case $rc in 0|1|3) ;; *) echo "members: $b: exit $rc" >&2; cat "$work/err" >&2; exit 1 ;; esac
   line=$(grep 'whole program:' "$work/err" || true)
   read -r facts members kept candidates ms < <(sed -E \
     's/.*: ([0-9]+) member facts on ([0-9]+) members; ([0-9]+) of ([0-9]+) candidate findings kept \(([0-9.]+) ms\).*/\1 \2 \3 \4 \5/' <<<"$line")
   units=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$b/compile_commands.json")
-  read -r wall user sys rss <"$work/time"
+  # The last line: a failing exit adds one before it.
+  read -r wall user sys rss < <(tail -n 1 "$work/time")
   printf '| %s | %s | %s | %s | %s of %s | %s ms | %s s | %s s | %d MB |\n' \
     "$(basename "$(dirname "$b")")" "$units" "$facts" "$members" "$kept" \
     "$candidates" "$ms" "$wall" "$(awk -v a="$user" -v b="$sys" 'BEGIN { print a + b }')" $((rss / 1024))
