@@ -138,6 +138,23 @@ TEST_F(WholeProgram, AMemberStoredInOneFileAndConsumedNowhereIsReportedOnce) {
       << R.Err;
 }
 
+TEST_F(WholeProgram, ReplayedUnitsReplayTheirFacts) {
+  // With the result cache: the second run parses nothing, and the facts
+  // come back with each unit's output.
+  auto Cached = [&] {
+    return run({UNAWAITED_CLI, "--progress=never", "--verbose", "-p", "build"},
+               Dir);
+  };
+  RunResult Cold = Cached();
+  RunResult Warm = Cached();
+  EXPECT_NE(Warm.Err.find("2 of 2 compile commands replayed"),
+            std::string::npos)
+      << Warm.Err;
+  EXPECT_EQ(Warm.ExitCode, 1) << Warm.Err;
+  EXPECT_EQ(Warm.Out, Cold.Out);
+  EXPECT_EQ(count(Warm.Out, "[coro-unawaited-member]"), 1u) << Warm.Out;
+}
+
 TEST_F(WholeProgram, ARunOverPartOfTheDatabaseKeepsNoCandidate) {
   for (std::vector<std::string> Args : {std::vector<std::string>{"src/a.cpp"},
                                         {"--exclude=b\\.cpp"},
