@@ -97,14 +97,14 @@ public:
   /// Filled as the calls are walked, before the lambdas' bodies.
   llvm::SmallPtrSet<const clang::CXXRecordDecl *, 8> ReadyFutureCallables;
 
-  /// Hand-off summaries (HandOff.h), memoised per callee and parameter:
+  /// Hand-off summaries (flow/Consumption.h), memoised per callee and parameter:
   /// 1 hands on, 0 drops, 2 being computed (a recursive call hands on).
   llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>, uint8_t>
       HandOffs;
   unsigned HandOffDepth = 0;
 
   /// The task each aggregate's fields hold (null: none), memoised per
-  /// record: every local of class type asks (UnawaitedVariable.cpp).
+  /// record: every local of class type asks (flow/Tracked.cpp).
   llvm::DenseMap<const clang::CXXRecordDecl *,
                  std::pair<const TypeInfo *, clang::QualType>>
       AggregateTasks;

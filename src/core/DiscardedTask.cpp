@@ -1,7 +1,7 @@
 //===- DiscardedTask.cpp - Task values thrown away ------------------------===//
 #include "DiscardedTask.h"
 #include "AstUtils.h"
-#include "HandOff.h"
+#include "flow/Consumption.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
@@ -16,13 +16,7 @@ static const Expr *ignoreAssignOperand(const Expr *E) {
   const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
   if (!Op || Op->getOperator() != OO_Equal || Op->getNumArgs() != 2)
     return nullptr;
-  const auto *Ref = dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreImplicit());
-  if (!Ref)
-    return nullptr;
-  const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
-  if (!VD || VD->getName() != "ignore" || !VD->isInStdNamespace())
-    return nullptr;
-  return Op->getArg(1);
+  return isStdIgnore(Op->getArg(0)) ? Op->getArg(1) : nullptr;
 }
 
 void DiscardedTaskChecker::discarded(const Expr *E, DiscardHow How,
@@ -184,7 +178,7 @@ void DiscardedTaskChecker::reportValue(const Expr *E, DiscardHow How,
   case TaskKind::EagerTask:
     // For an eager task an explicit discard is the acknowledged idiom,
     // unless its destructor cancels the work: then the cast is the bug.
-    if (How != DiscardHow::Statement && !Info.CancelsOnDestroy)
+    if (How != DiscardHow::Statement && discardAcknowledged(Info))
       return;
     Check = CheckId::DiscardedEagerTask;
     break;
@@ -234,10 +228,7 @@ void DiscardedTaskChecker::temporaryMemberCall(const CXXMemberCallExpr *MC) {
   // A non-const or &&-qualified member acts on the task (start, then,
   // semi), and so does a consuming one; a member returning another task or
   // awaitable hands it on, and that result is checked where it goes.
-  if (!M->isConst() || M->getRefQualifier() == RQ_RValue)
-    return;
-  if (M->getDeclName().isIdentifier() &&
-      AC.Classifier.isConsumingMethod(M->getName()))
+  if (memberActsOnTask(AC.Classifier, M))
     return;
   if (AC.Classifier.classify(MC->getType()).Kind != TaskKind::None)
     return;

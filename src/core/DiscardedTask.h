@@ -32,7 +32,7 @@ public:
   void temporaryMemberCall(const clang::CXXMemberCallExpr *MC);
 
   /// `ignore_result(fetch())`: a task handed to parameter \p I of a callee
-  /// whose body never consumes it (HandOff.h) dies at the end of the call.
+  /// whose body never consumes it (flow/Consumption.h) dies at the end of the call.
   void droppedArgument(const clang::Expr *Arg, const clang::FunctionDecl *Callee,
                        unsigned I);
 

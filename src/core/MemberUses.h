@@ -2,9 +2,9 @@
 //
 // coro-unawaited-member asks, for each function that names a task member,
 // whether it hands the task on and where it stores one. The answer comes
-// from the consumption rules of coro-unawaited-variable (defined with them,
-// in UnawaitedVariable.cpp), so a rule is written once: a member is
-// consumed by exactly what consumes a variable.
+// from the consumption rules of coro-unawaited-variable (flow/Uses.cpp,
+// flow/Consumption.h; defined in flow/FunctionFlow.cpp), so a rule is
+// written once: a member is consumed by exactly what consumes a variable.
 //
 //===----------------------------------------------------------------------===//
 #ifndef UNAWAITED_CORE_MEMBERUSES_H

@@ -3,7 +3,7 @@
 // A forward "may still hold an unconsumed task" dataflow over clang's CFG
 // (with scope-end elements), a sparse set of tracked variables per block,
 // iterated to a fixpoint: linear in the size of the function, no path
-// enumeration.
+// enumeration. The parts are in flow/ (flow/FunctionFlow.h names them).
 //
 //===----------------------------------------------------------------------===//
 #ifndef UNAWAITED_CORE_UNAWAITEDVARIABLE_H
@@ -15,7 +15,8 @@
 namespace unawaited {
 
 /// The CFG the analysis builds: scope-end elements, and as elements only
-/// the statements steps attach to (benchmarks build the same).
+/// the statements steps attach to (benchmarks build the same). Defined in
+/// flow/FlatCFG.cpp.
 clang::CFG::BuildOptions flowCFGOptions();
 
 class UnawaitedVariableChecker {
