@@ -126,12 +126,13 @@ void Compiler::successors(const CFGBlock *B, unsigned &Count) {
     Fact = stateEdge(AC, Vars, B->getLastCondition());
   // A test framework's always-true helper: one edge is never taken.
   std::optional<bool> Known;
-  if (B->succ_size() == 2)
-    if (const Expr *Cond = B->getLastCondition()) {
-      Known = AC.Classifier.constantCondition(Cond);
-      if (!Known)
-        Known = readyParameterTest(AC, Body, FnBody, Cond);
-    }
+  // A then_wrapped callable's `if (f.available())`: likewise.
+  const Expr *Cond = B->succ_size() == 2 ? B->getLastCondition() : nullptr;
+  if (Cond) {
+    Known = AC.Classifier.constantCondition(Cond);
+    if (!Known)
+      Known = readyParameterTest(AC, Body, FnBody, Cond);
+  }
   unsigned Index = 0;
   for (const CFGBlock *S : B->succs()) {
     if (S && Known && *Known == (Index == 1))
