@@ -246,14 +246,14 @@ void mergeWholeProgram(std::vector<TUResult> &Results, bool WholeDatabase,
                        bool Verbose) {
   auto Start = std::chrono::steady_clock::now();
   WholeProgramStats S = mergeMemberFacts(Results, WholeDatabase);
-  if (Verbose)
-    errs() << formatv(
-        "unawaited: whole program: {0} member facts on {1} members; {2} of "
-        "{3} candidate findings kept ({4:f1} ms)\n",
-        S.Facts, S.Members, S.Kept, S.Candidates,
-        std::chrono::duration<double, std::milli>(
-            std::chrono::steady_clock::now() - Start)
-            .count());
+  if (!Verbose)
+    return;
+  double Ms = std::chrono::duration<double, std::milli>(
+                  std::chrono::steady_clock::now() - Start)
+                  .count();
+  errs() << formatv("unawaited: whole program: {0} member facts on {1} "
+                    "members; {2} of {3} candidate findings kept ({4:f1} ms)\n",
+                    S.Facts, S.Members, S.Kept, S.Candidates, Ms);
 }
 
 /// The options of each stage, from the command line.
