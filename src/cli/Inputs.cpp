@@ -96,8 +96,12 @@ Expected<std::vector<std::string>>
 listFiles(const tooling::CompilationDatabase &DB, const InputOptions &Opts) {
   std::vector<std::string> Files;
   if (Opts.Sources.empty()) {
-    // `-- <args>` alone lists no files: not an error, nothing analysed.
-    if (!Opts.BuildPath.empty() && DB.getAllFiles().empty())
+    // `-- <args>` alone (no -p, so the database is the fixed one) names no
+    // file to analyse: as clang-tidy, an error rather than a quiet pass.
+    if (Opts.BuildPath.empty())
+      return inputError(
+          "no input: name the source files before '-- <compiler args>'");
+    if (DB.getAllFiles().empty())
       return inputError("the compilation database lists no files");
     return DB.getAllFiles();
   }

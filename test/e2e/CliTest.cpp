@@ -84,6 +84,8 @@ TEST_F(Cli, BadInputIsOneLineAndExitTwo) {
       {{"-p", ".", "--baseline=."}, "cannot read baseline '.': Is a directory"},
       {{"-p", ".", "--config={Checks: [}"}, "invalid configuration"},
       {{}, "no input"},
+      // A compile command of its own with no file to apply it to.
+      {{"--", "-std=c++20"}, "no input: name the source files before"},
       // Bad option values are reported by LLVM's parser straight to stderr.
       {{"-p", ".", "--timeout=-1"}, "'-1' value invalid for uint argument"},
       {{"-p", ".", "-j", "abc"}, "for the -j option: 'abc' value invalid"},
