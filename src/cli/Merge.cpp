@@ -96,6 +96,9 @@ FindingCounter::FindingCounter(const FindingFilter &Filter,
 // Locates a copy of each record: the results go on to mergeResults whole.
 size_t FindingCounter::add(const TUResult &TU) {
   for (const DiagRecord &D : TU.Diags) {
+    // A whole-program candidate is decided only once every unit has run.
+    if (!D.WholeProgramKey.empty())
+      continue;
     if (!Filter.reported(D, TU.File) ||
         !Seen.insert({D.Check, realPath(D.File), D.Offset, D.Message}).second)
       continue;
