@@ -25,14 +25,7 @@ for tool in cmake ninja clang++-19; do
     { echo "fuzz: $tool is missing; run scripts/bootstrap.sh first" >&2; exit 2; }
 done
 # libFuzzer and the sanitizer runtimes are not a dependency of clang-19.
-if ! dpkg-query -W -f='${Status}' libclang-rt-19-dev 2>/dev/null |
-     grep -q "install ok installed"; then
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq \
-    --no-install-recommends libclang-rt-19-dev >/dev/null
-fi
+"$root/scripts/clang-rt.sh"
 
 # -O1 and line tables, as scripts/sanitize.sh: fast enough to fuzz, stack
 # traces readable. Only the targets and what they link are built.

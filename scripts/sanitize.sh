@@ -12,14 +12,7 @@ shift || true
 
 # The shared ASan runtime (libclang_rt.asan-x86_64.so) is not a dependency
 # of clang-19.
-if ! dpkg-query -W -f='${Status}' libclang-rt-19-dev 2>/dev/null |
-     grep -q "install ok installed"; then
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq \
-    --no-install-recommends libclang-rt-19-dev >/dev/null
-fi
+"$root/scripts/clang-rt.sh"
 
 # Reuse the normal build's SARIF validator rather than install it again.
 mkdir -p "$build"

@@ -69,10 +69,10 @@ void UnawaitedMemberChecker::constructorInit(const CXXCtorInitializer *Init,
 }
 
 void UnawaitedMemberChecker::field(const FieldDecl *F) {
-  // For the whole-program merge every task member this unit sees gets a
-  // fact, used here or not: the unit may define the functions that the
-  // other units' candidates need to see defined.
-  if (AC.wantsMemberFacts())
+  // For the whole-program merge every member that may get a fact is
+  // looked at, used here or not: the unit may define the functions that
+  // the other units' candidates need to see defined.
+  if (AC.wantsMemberFacts() && mayHaveFact(patternField(F)))
     (void)entry(F);
   const Expr *Init = F->getInClassInitializer();
   if (!Init || F->getParent()->isDependentContext())
@@ -139,14 +139,21 @@ bool UnawaitedMemberChecker::everyUseVisible(const FieldDecl *Key) const {
   return onlyOwnFunctionsReach(Key, RD) && allFunctionsDefined(RD);
 }
 
+/// Only a header class's own functions reach \p Key, and they may be
+/// defined in several units.
+bool UnawaitedMemberChecker::mayHaveFact(const FieldDecl *Key) const {
+  const auto *RD = dyn_cast<CXXRecordDecl>(Key->getParent());
+  return RD && !localToUnit(RD) && onlyOwnFunctionsReach(Key, RD);
+}
+
 /// A header class's member whose functions may be defined in several
 /// units: what this unit knows of it, for the CLI to merge. None when
 /// code other than the class's own functions can reach the member.
 std::optional<MemberFact>
 UnawaitedMemberChecker::wholeProgramFact(const FieldDecl *Key) const {
-  const auto *RD = dyn_cast<CXXRecordDecl>(Key->getParent());
-  if (!RD || localToUnit(RD) || !onlyOwnFunctionsReach(Key, RD))
+  if (!mayHaveFact(Key))
     return std::nullopt;
+  const auto *RD = cast<CXXRecordDecl>(Key->getParent());
   MemberFact F;
   // Qualified names are the same in every unit; the header's name keeps
   // apart two programs' classes of the same name in one database.

@@ -48,6 +48,7 @@ private:
   std::optional<TrackedType> typeOf(const clang::FieldDecl *Key);
   bool localToUnit(const clang::CXXRecordDecl *RD) const;
   bool everyUseVisible(const clang::FieldDecl *Key) const;
+  bool mayHaveFact(const clang::FieldDecl *Key) const;
   std::optional<MemberFact> wholeProgramFact(const clang::FieldDecl *Key) const;
   void report(const clang::FieldDecl *Key, const Member &M, const Store &S,
               std::string WholeProgramKey);

@@ -33,14 +33,6 @@ std::string source(const std::string &Name) {
          "() {\n  fetch();\n  co_return;\n}\n";
 }
 
-size_t count(const std::string &S, const std::string &Needle) {
-  size_t N = 0;
-  for (size_t P = S.find(Needle); P != std::string::npos;
-       P = S.find(Needle, P + 1))
-    ++N;
-  return N;
-}
-
 /// Two sources and the header they share, each with one finding and its
 /// fix; a.cpp in src/, b.cpp in lib/.
 class Safety : public ::testing::Test {

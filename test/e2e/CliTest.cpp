@@ -903,13 +903,6 @@ protected:
     Args.insert(Args.begin(), {UNAWAITED_CLI, "--progress=never"});
     return run(Args, Dir);
   }
-  static size_t count(const std::string &S, const std::string &Needle) {
-    size_t N = 0;
-    for (size_t P = S.find(Needle); P != std::string::npos;
-         P = S.find(Needle, P + 1))
-      ++N;
-    return N;
-  }
   std::string Dir;
 };
 

@@ -108,13 +108,6 @@ protected:
     Argv.insert(Argv.end(), Args.begin(), Args.end());
     return run(Argv, Dir);
   }
-  static size_t count(const std::string &Text, const std::string &Needle) {
-    size_t N = 0;
-    for (size_t P = Text.find(Needle); P != std::string::npos;
-         P = Text.find(Needle, P + 1))
-      ++N;
-    return N;
-  }
 
   std::string Dir;
 };

@@ -15,6 +15,14 @@
 
 namespace unawaited::test {
 
+size_t count(const std::string &Text, const std::string &Needle) {
+  size_t N = 0;
+  for (size_t P = Text.find(Needle); P != std::string::npos;
+       P = Text.find(Needle, P + 1))
+    ++N;
+  return N;
+}
+
 std::string readFile(const std::string &Path) {
   std::ifstream In(Path, std::ios::binary);
   std::stringstream SS;
@@ -178,11 +186,11 @@ RunResult run(const std::vector<std::string> &Argv, const std::string &Dir) {
     for (const std::string &A : Argv)
       Cmd += " " + Quote(A);
     std::vector<llvm::StringRef> Sh = {"/bin/sh", "-c", Cmd};
-    R.ExitCode = llvm::sys::ExecuteAndWait("/bin/sh", Sh, std::nullopt,
-                                           Redirects, 600);
+    R.ExitCode =
+        llvm::sys::ExecuteAndWait("/bin/sh", Sh, std::nullopt, Redirects, 600);
   } else {
-    R.ExitCode = llvm::sys::ExecuteAndWait(Program, Args, std::nullopt,
-                                           Redirects, 600);
+    R.ExitCode =
+        llvm::sys::ExecuteAndWait(Program, Args, std::nullopt, Redirects, 600);
   }
   R.Out = readFile(std::string(OutPath));
   R.Err = readFile(std::string(ErrPath));
@@ -240,8 +248,9 @@ bool waitForFile(const std::string &Path, unsigned Seconds) {
 }
 
 bool headerAvailable(const std::string &Header) {
-  for (const char *Dir : {"/usr/include", "/usr/local/include",
-                          "/usr/include/qcoro6", "/usr/include/x86_64-linux-gnu/qt6"})
+  for (const char *Dir :
+       {"/usr/include", "/usr/local/include", "/usr/include/qcoro6",
+        "/usr/include/x86_64-linux-gnu/qt6"})
     if (llvm::sys::fs::exists(std::string(Dir) + "/" + Header))
       return true;
   return false;

@@ -1,4 +1,5 @@
-//===- Harness.h - Running check files through every front end ---*- C++ -*-===//
+//===- Harness.h - Running check files through every front end ---*- C++
+//-*-===//
 //
 // A check file describes itself:
 //   // ARGS: <extra compiler args>       (%inputs = test/Inputs)
@@ -77,6 +78,8 @@ RunResult finish(Background &B, unsigned Seconds = 600);
 bool waitForFile(const std::string &Path, unsigned Seconds = 60);
 
 std::string readFile(const std::string &Path);
+/// How many times \p Needle occurs in \p Text (overlapping ones counted).
+size_t count(const std::string &Text, const std::string &Needle);
 void writeFile(const std::string &Path, const std::string &Text);
 /// A fresh temporary directory, removed by the caller's fixture.
 std::string makeTempDir();

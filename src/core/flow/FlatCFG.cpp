@@ -59,9 +59,8 @@ namespace {
 class Compiler {
 public:
   Compiler(AnalysisContext &AC, const TrackedVars &Vars, BodyFacts &Body,
-           const Stmt *FnBody, FlatCFG &F)
-      : AC(AC), Vars(Vars), Body(Body), FnBody(FnBody), F(F),
-        Empty(AC, Vars, Body) {}
+           FlatCFG &F)
+      : AC(AC), Vars(Vars), Body(Body), F(F), Empty(AC, Vars, Body) {}
 
   void block(const CFGBlock *B,
              std::vector<std::pair<unsigned, std::vector<Op>>> &Blocks);
@@ -75,7 +74,6 @@ private:
   AnalysisContext &AC;
   const TrackedVars &Vars;
   BodyFacts &Body;
-  const Stmt *FnBody;
   FlatCFG &F;
   Emptiness Empty;
   llvm::DenseMap<const CXXTryStmt *, unsigned> HandlerListOf;
@@ -131,7 +129,7 @@ void Compiler::successors(const CFGBlock *B, unsigned &Count) {
   if (Cond) {
     Known = AC.Classifier.constantCondition(Cond);
     if (!Known)
-      Known = readyParameterTest(AC, Body, FnBody, Cond);
+      Known = readyParameterTest(AC, Body, Cond);
   }
   unsigned Index = 0;
   for (const CFGBlock *S : B->succs()) {
@@ -185,8 +183,8 @@ void Compiler::handlers() {
 
 } // namespace
 
-FlatCFG flatten(const CFG &G, const Stmt *FnBody, AnalysisContext &AC,
-                const TrackedVars &Vars, BodyFacts &Body) {
+FlatCFG flatten(const CFG &G, AnalysisContext &AC, const TrackedVars &Vars,
+                BodyFacts &Body) {
   unsigned N = G.getNumBlockIDs();
   FlatCFG F;
   F.OpBegin.assign(N + 1, 0);
@@ -194,7 +192,7 @@ FlatCFG flatten(const CFG &G, const Stmt *FnBody, AnalysisContext &AC,
   F.Last.assign(N, nullptr);
   F.NoReturn.assign(N, false);
   F.Roots.push_back(G.getEntry().getBlockID());
-  Compiler C(AC, Vars, Body, FnBody, F);
+  Compiler C(AC, Vars, Body, F);
   std::vector<std::pair<unsigned, std::vector<Op>>> Blocks(N);
   for (const CFGBlock *B : G)
     C.block(B, Blocks);

@@ -51,10 +51,9 @@ struct PredGraph {
 void addSyntheticDecls(const clang::CFG &G, const TrackedVars &Vars,
                        BodyFacts &Body);
 
-/// Compiles \p G, the CFG of \p FnBody, with the steps the walk attached
-/// to its statements.
-FlatCFG flatten(const clang::CFG &G, const clang::Stmt *FnBody,
-                AnalysisContext &AC, const TrackedVars &Vars, BodyFacts &Body);
+/// Compiles \p G with the steps the walk attached to its statements.
+FlatCFG flatten(const clang::CFG &G, AnalysisContext &AC,
+                const TrackedVars &Vars, BodyFacts &Body);
 
 /// Reachable blocks in reverse post-order, from the roots.
 std::vector<unsigned> reversePostOrder(const FlatCFG &F);

@@ -57,13 +57,15 @@ void FunctionFlow::run() {
   Scope = makeFunctionScope(FD);
   const auto *CB = dyn_cast<CoroutineBodyStmt>(Body);
   UserBody = CB ? CB->getBody() : Body;
-  // A lambda then_wrapped calls is handed the finished future.
+  // A callable then_wrapped calls (a lambda, a class) is handed the
+  // finished future.
   if (const auto *M = dyn_cast<CXXMethodDecl>(FD);
       M && AC.ReadyFutureCallables.count(M->getParent()))
     for (const ParmVarDecl *P : FD->parameters())
       if (Vars.Index.count(P))
         Facts.ReadyParameters.insert(P);
   walk(UserBody);
+  findSteadyReadyParameters(Vars, Facts);
   CFG::BuildOptions BO = flowCFGOptions();
   std::unique_ptr<CFG> G = CFG::buildCFG(FD, Body, &AC.Ctx, BO);
   if (!G)
@@ -73,7 +75,7 @@ void FunctionFlow::run() {
 
 void FunctionFlow::solve(CFG &G) {
   addSyntheticDecls(G, Vars, Facts);
-  FlatCFG F = flatten(G, FD->getBody(), AC, Vars, Facts);
+  FlatCFG F = flatten(G, AC, Vars, Facts);
   std::vector<unsigned> RPO = reversePostOrder(F);
   unsigned EntryId = G.getEntry().getBlockID();
   if (Facts.AnyStateTested)

@@ -6,7 +6,6 @@
 //===----------------------------------------------------------------------===//
 #include "StateFacts.h"
 #include "../FutureState.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/BitVector.h"
 
 using namespace clang;
@@ -27,33 +26,20 @@ stateEdge(AnalysisContext &AC, const TrackedVars &Vars, const Expr *Cond) {
                         SC->WhenTrue ? 0u : 1u);
 }
 
-/// Whether \p Body assigns to \p P (`f = other();`).
-static bool assignedIn(const Stmt *Body, const VarDecl *P) {
-  struct Finder : RecursiveASTVisitor<Finder> {
-    const VarDecl *P;
-    bool Found = false;
-    bool names(const Expr *E) const {
-      const auto *D = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-      return D && D->getDecl() == P;
-    }
-    bool VisitBinaryOperator(BinaryOperator *BO) {
-      Found |= BO->isAssignmentOp() && names(BO->getLHS());
-      return !Found;
-    }
-    bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
-      Found |= Op->isAssignmentOp() && Op->getNumArgs() && names(Op->getArg(0));
-      return !Found;
-    }
-  } F;
-  F.P = P;
-  F.TraverseStmt(const_cast<Stmt *>(Body));
-  return F.Found;
+void findSteadyReadyParameters(const TrackedVars &Vars, BodyFacts &Body) {
+  Body.SteadyReadyParameters = Body.ReadyParameters;
+  if (Body.SteadyReadyParameters.empty())
+    return;
+  for (const auto &[S, Facts] : Body.Facts)
+    for (const Op &Step : Facts.Ops)
+      if (Step.K == Op::Set || Step.K == Op::Overwrite)
+        Body.SteadyReadyParameters.erase(Vars[Step.Var].VD);
 }
 
 std::optional<bool> readyParameterTest(AnalysisContext &AC,
                                        const BodyFacts &Body,
-                                       const Stmt *FnBody, const Expr *Cond) {
-  if (Body.ReadyParameters.empty() || !Cond)
+                                       const Expr *Cond) {
+  if (Body.SteadyReadyParameters.empty() || !Cond)
     return std::nullopt;
   std::optional<StateCondition> SC = stateCondition(Cond, AC.Classifier);
   if (!SC || SC->Fact != StateFact::Ready)
@@ -61,7 +47,7 @@ std::optional<bool> readyParameterTest(AnalysisContext &AC,
   const auto *DRE = dyn_cast<DeclRefExpr>(
       SC->Call->getImplicitObjectArgument()->IgnoreParenImpCasts());
   const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
-  if (!P || !Body.ReadyParameters.count(P) || assignedIn(FnBody, P))
+  if (!P || !Body.SteadyReadyParameters.count(P))
     return std::nullopt;
   return SC->WhenTrue;
 }

@@ -20,13 +20,15 @@ std::optional<std::pair<unsigned, unsigned>> stateEdge(AnalysisContext &AC,
                                                        const TrackedVars &Vars,
                                                        const clang::Expr *Cond);
 
-/// `if (f.available())` on a parameter the library hands a finished
-/// future (a then_wrapped callable's, BodyFacts::ReadyParameters), never
-/// assigned in \p FnBody: the test's value is known, and the other edge is
-/// never taken.
+/// Fills BodyFacts::SteadyReadyParameters from the walk's steps: the ready
+/// parameters no step gives a new value (`f = other();`).
+void findSteadyReadyParameters(const TrackedVars &Vars, BodyFacts &Body);
+
+/// `if (f.available())` on a steady ready parameter (a then_wrapped
+/// callable's, never given a new value): the test's value is known, and
+/// the other edge is never taken.
 std::optional<bool> readyParameterTest(AnalysisContext &AC,
                                        const BodyFacts &Body,
-                                       const clang::Stmt *FnBody,
                                        const clang::Expr *Cond);
 
 /// An edge that completes the pair of facts empties the variable on it;

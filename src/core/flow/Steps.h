@@ -73,6 +73,8 @@ struct BodyFacts {
   bool AnyStateTested = false;
   /// By-value future parameters that start out ready (then_wrapped's).
   llvm::SmallPtrSet<const clang::VarDecl *, 2> ReadyParameters;
+  /// Those of them no step gives a new value: they stay ready throughout.
+  llvm::SmallPtrSet<const clang::VarDecl *, 2> SteadyReadyParameters;
 };
 
 } // namespace unawaited::flow
