@@ -143,6 +143,7 @@ void Compiler::successors(const CFGBlock *B, unsigned &Count) {
       F.SuccEmpty.push_back(
           EmptyEdge && EmptyEdge->second == Index ? EmptyEdge->first + 1 : 0);
       F.SuccFact.push_back(Fact && Fact->second == Index ? Fact->first : 0);
+      F.SuccBranch.push_back(static_cast<uint8_t>(std::min(Index, 2u)));
     }
     ++Index;
   }

@@ -27,6 +27,9 @@ struct FlatCFG {
   /// Parallel to Succs: a state test's fact on that edge, as
   /// 1 + 2 * variable + (0: ready, 1: not failed), or 0.
   std::vector<unsigned> SuccFact;
+  /// Parallel to Succs: which successor of the CFG block the edge was
+  /// (0: a condition's true branch, 1: its false branch).
+  std::vector<uint8_t> SuccBranch;
   std::vector<const clang::Stmt *> Last; ///< each block's last statement
   std::vector<bool> NoReturn;
   std::vector<unsigned> Roots; ///< entry, then catch handlers

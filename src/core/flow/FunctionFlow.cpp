@@ -7,6 +7,7 @@
 #include "FunctionFlow.h"
 #include "../UnawaitedVariable.h"
 #include "BodyWalk.h"
+#include "Correlation.h"
 #include "Explain.h"
 #include "Report.h"
 #include "StateFacts.h"
@@ -83,6 +84,7 @@ void FunctionFlow::solve(CFG &G) {
   PredGraph PG = predecessors(F, RPO);
   FlowResult R = Solver(AC, Vars, Facts, F, UserBody)
                      .solve(RPO, PG, EntryId, G.getExit().getBlockID());
+  refuteInfeasible(AC, FD, G, F, Vars, Facts, UserBody, R);
   if (FlowStats *S = AC.Stats) {
     ++S->FunctionsWithCFG;
     for (const CFGBlock *B : G)
