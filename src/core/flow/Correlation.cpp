@@ -251,6 +251,8 @@ struct Site {
 /// At most this many steady tests are enumerated (2^4 copies) and this
 /// many counter tests split the blocks (3^2 copies of each).
 constexpr unsigned MaxSteady = 4, MaxCounters = 2;
+/// And all the copies of one function hold at most this many blocks.
+constexpr uint64_t MaxBlockCopies = 1u << 20;
 
 class Refuter {
 public:
@@ -382,12 +384,20 @@ void Refuter::choose() {
     return Atoms[X].Sites != Atoms[Y].Sites ? Atoms[X].Sites > Atoms[Y].Sites
                                             : X < Y;
   });
+  // The copies cost blocks x counter states x assignments: a large
+  // function gets fewer conditions rather than a long refutation.
+  auto Fits = [&](unsigned MoreSteady, unsigned MoreStates) {
+    return static_cast<uint64_t>(F.Last.size()) * Contexts * MoreStates
+               << (Steady.size() + MoreSteady) <=
+           MaxBlockCopies;
+  };
   for (unsigned A : Order) {
     Atom &At = Atoms[A];
-    if (!At.Counter && At.Sites >= 2 && Steady.size() < MaxSteady) {
+    if (!At.Counter && At.Sites >= 2 && Steady.size() < MaxSteady &&
+        Fits(1, 1)) {
       At.Bit = static_cast<int>(Steady.size());
       Steady.push_back(A);
-    } else if (At.Counter && Counters.size() < MaxCounters) {
+    } else if (At.Counter && Counters.size() < MaxCounters && Fits(0, 3)) {
       At.Digit = static_cast<int>(Counters.size());
       Counters.push_back(A);
       Pow.push_back(Pow.back() * 3);
