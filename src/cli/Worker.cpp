@@ -5,6 +5,7 @@
 #include "Dependencies.h"
 #include "Record.h"
 #include "Signals.h"
+#include "TidyRunner.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/GlobList.h"
@@ -421,8 +422,7 @@ int runWorker(llvm::StringRef TaskFile) {
     Real = Recorder = llvm::makeIntrusiveRefCnt<RecordingFileSystem>(Real);
   auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(Real);
   std::vector<ClangTidyError> Errors =
-      runClangTidy(Context, DB, {T.Command.Filename}, FS,
-                   /*ApplyAnyFix=*/false);
+      runTidyChecks(Context, DB, T.Command.Filename, FS);
   if (Recorder) {
     std::error_code EC;
     llvm::raw_fd_ostream Deps(T.DepsFile, EC);

@@ -104,12 +104,33 @@ void CoroCheckBase::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(translationUnitDecl().bind("tu"), this);
 }
 
+static ASTContext *&directContext() {
+  static ASTContext *Ctx = nullptr;
+  return Ctx;
+}
+
+void setDirectASTContext(ASTContext *Ctx) { directContext() = Ctx; }
+
 void CoroCheckBase::check(const MatchFinder::MatchResult &R) {
+  analyze(*R.Context);
+}
+
+void CoroCheckBase::onEndOfTranslationUnit() {
+  ASTContext *Ctx = directContext();
+  if (!Ctx)
+    return;
+  // The matchers are done; the analysis walks from the whole unit, and
+  // RecursiveASTVisitor follows the traversal scope.
+  Ctx->setTraversalScope({Ctx->getTranslationUnitDecl()});
+  analyze(*Ctx);
+}
+
+void CoroCheckBase::analyze(ASTContext &Ctx) {
   EnabledChecks Only;
   for (CheckId C : AllChecks)
     Only.set(C, C == Id);
-  TidySink Sink(*this, *R.SourceManager);
-  analyzeTranslationUnit(*R.Context, Opts, Only, Sink);
+  TidySink Sink(*this, Ctx.getSourceManager());
+  analyzeTranslationUnit(Ctx, Opts, Only, Sink);
 }
 
 void CoroCheckBase::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &O) {

@@ -25,9 +25,12 @@ public:
   }
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &R) override;
+  void onEndOfTranslationUnit() override;
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 
 private:
+  void analyze(clang::ASTContext &Ctx);
+
   const CheckId Id;
   const unawaited::Options Opts;
 };
@@ -68,6 +71,12 @@ public:
 /// worker sets it to learn what a diagnostic cannot carry (the enclosing
 /// function, for baseline fingerprints; the hashes of the bytes the
 /// fix-its apply to, for --fix); other hosts leave it unset.
+/// A runner that gives the AST matchers nothing to traverse (the CLI's
+/// worker: the checks need no matcher traversal, which would visit every
+/// node of every header) names the unit's ASTContext here for the checks'
+/// end-of-unit hook; null (clang-tidy -load) lets the matcher run them.
+void setDirectASTContext(clang::ASTContext *Ctx);
+
 using FindingObserver =
     std::function<void(const Finding &, const clang::SourceManager &)>;
 void setFindingObserver(FindingObserver Observer);
