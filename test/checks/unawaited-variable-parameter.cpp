@@ -18,6 +18,17 @@ void never_consumed_plain(Task<int> t) { // expected-warning {{parameter 't' hol
   (void)d;
 } // expected-note {{'t' is destroyed at the end of its scope without being awaited}}
 
+// A throw caught inside the function and then a return is a silent loss.
+void refused_then_swallowed(Task<int> t, bool c) { // expected-warning {{parameter 't' holds a lazy coroutine task 'Task<int>' that is not awaited on every path; its body may never run [coro-unawaited-variable]}}
+  try {
+    if (c) // expected-note {{'t' is not awaited when the 'if' condition is true}}
+      throw 1;
+  } catch (int) {
+    return;
+  }
+  take(std::move(t));
+} // expected-note {{'t' is destroyed at the end of its scope without being awaited}}
+
 Task<> early_exit(Task<int> t, bool c) { // expected-warning {{parameter 't' holds a lazy coroutine task 'Task<int>' that is not awaited on every path; its body may never run [coro-unawaited-variable]}}
   if (c)
     co_return; // expected-note {{'t' is destroyed by this 'co_return' without being awaited}}
@@ -49,6 +60,16 @@ Task<> awaited_later(Task<int> t, int n) {
 }
 
 void handed_on(Task<int> t) { take(std::move(t)); }
+
+// A sink that refuses the task by throwing tells its caller: not a loss.
+struct Queue {
+  bool closed = false;
+  void push(Task<int> t) {
+    if (closed)
+      throw 1;
+    take(std::move(t));
+  }
+};
 
 Task<int> returned(Task<int> t) { return t; }
 

@@ -74,7 +74,10 @@ bool Solver::apply(const Op &O, LiveSet &Live, bool Report) {
     LiveSet Before = Live;
     for (unsigned V : Before) {
       if (throwLeavesScope(O.St, Vars[V].VD)) {
-        if (Report)
+        // A parameter a throw takes out of the function is refused, not
+        // lost: the caller that handed it over gets the exception (a sink
+        // that rejects work when closed).
+        if (Report && !isa<ParmVarDecl>(Vars[V].VD))
           die(V, O.St);
         Live.reset(V);
       }
