@@ -176,6 +176,9 @@ static const ProfileFunction ExceptionAbsorbers[] = {
 // through them) but always answer the same.
 static const ProfileFunction AlwaysTrue[] = {
     {"gtest", "testing::internal::AlwaysTrue"},
+    // EXPECT_THROW/ASSERT_NO_THROW and friends (gtest 1.12+) guard the
+    // statement with `if (TrueWithString gtest_msg{})`.
+    {"gtest", "testing::internal::TrueWithString::operator bool"},
     // Qt Test's checks, which QCOMPARE/QVERIFY-style macros (QCoro's
     // QCORO_VERIFY among them) branch on to leave a failed test: taken as
     // passing, since a failed test's path is not the code's bug.

@@ -228,14 +228,9 @@ static QualType findPromiseType(const CXXRecordDecl *RD, ASTContext &Ctx) {
   return {};
 }
 
-/// Whether the promise's initial_suspend() suspends: false for
+/// Whether \p Init, a promise's initial_suspend(), suspends: false for
 /// suspend_never-like awaiters, true when it suspends or is not constant.
-static bool initiallySuspends(QualType Promise, ASTContext &Ctx) {
-  const CXXRecordDecl *PRD = recordOf(Promise);
-  const FunctionDecl *Init =
-      asFunction(findMember(PRD, llvm::StringRef("initial_suspend")));
-  if (!Init)
-    return true;
+static bool suspendsAt(const FunctionDecl *Init, ASTContext &Ctx) {
   QualType Ret = Init->getReturnType();
   if (Ret->isUndeducedType() || Ret->isDependentType()) {
     if (const FunctionDecl *Pattern = Init->getTemplateInstantiationPattern())
@@ -246,6 +241,40 @@ static bool initiallySuspends(QualType Promise, ASTContext &Ctx) {
   }
   std::optional<bool> Ready = evaluateAwaitReady(Ret, Ctx);
   return !Ready.value_or(false);
+}
+
+/// A promise specialisation this unit never instantiated, whose primary
+/// template is only declared (folly's result_promise<T, enable_if<...>>):
+/// what its partial specialisations' initial_suspend() say, if they agree.
+static std::optional<bool> partialsSuspend(const CXXRecordDecl *PRD,
+                                           ASTContext &Ctx) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(PRD);
+  if (!Spec || Spec->getDefinition())
+    return std::nullopt;
+  llvm::SmallVector<ClassTemplatePartialSpecializationDecl *, 4> Partials;
+  Spec->getSpecializedTemplate()->getPartialSpecializations(Partials);
+  std::optional<bool> Agreed;
+  for (const ClassTemplatePartialSpecializationDecl *P : Partials) {
+    const FunctionDecl *Init =
+        asFunction(findMember(P, llvm::StringRef("initial_suspend")));
+    if (!Init)
+      return std::nullopt;
+    bool Suspends = suspendsAt(Init, Ctx);
+    if (Agreed && *Agreed != Suspends)
+      return std::nullopt;
+    Agreed = Suspends;
+  }
+  return Agreed;
+}
+
+/// Whether the promise's initial_suspend() suspends; unknown promises are
+/// taken to (lazy).
+static bool initiallySuspends(QualType Promise, ASTContext &Ctx) {
+  const CXXRecordDecl *PRD = recordOf(Promise);
+  if (const FunctionDecl *Init =
+          asFunction(findMember(PRD, llvm::StringRef("initial_suspend"))))
+    return suspendsAt(Init, Ctx);
+  return partialsSuspend(PRD, Ctx).value_or(true);
 }
 
 /// The value of a constraint \p E for a class template specialization's
@@ -732,9 +761,8 @@ bool TypeClassifier::isReadyPlaceholder(const Expr *E) {
     // Seastar's takes a defaulted std::source_location too.
     bool OneHandler =
         MC->getNumArgs() >= 1 &&
-        llvm::all_of(llvm::drop_begin(MC->arguments()), [](const Expr *A) {
-          return isa<CXXDefaultArgExpr>(A);
-        });
+        llvm::all_of(llvm::drop_begin(MC->arguments()),
+                     [](const Expr *A) { return isa<CXXDefaultArgExpr>(A); });
     if (M && OneHandler && holdsNoValue(MC->getType()) &&
         Prof->absorbsExceptions(qualifiedNameNoArgs(M)) &&
         silentHandler(MC->getArg(0)))

@@ -41,6 +41,13 @@ TEST(Demo, ConsumedInsideTheAssertion) {
   ASSERT_THROW(f.value(), std::runtime_error);
 }
 
+// EXPECT_THROW's statement sits under `if (TrueWithString gtest_msg{})`,
+// which is always true: the statement always runs.
+TEST(Demo, ConsumedInsideANonFatalAssertion) {
+  auto f = pending();
+  EXPECT_THROW(f.value(), std::runtime_error);
+}
+
 TEST(Demo, StillLost) {
   auto f = pending(); // expected-warning {{variable 'f' holds an eager coroutine task 'Future' that is never awaited; its result and exceptions are lost [coro-unawaited-variable]}}
   ASSERT_THROW(second_get(), std::logic_error);
