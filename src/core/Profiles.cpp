@@ -49,6 +49,11 @@ static const ProfileType Types[] = {
     {"folly", "folly::coro::Generator", K::Generator},
     {"folly", "folly::SemiFuture", K::LazyAwaitable},
     {"folly", "folly::Future", K::EagerTask},
+    // A value or an error, with coroutine support: its coroutines never
+    // suspend (they only short-circuit on errors), so the value is complete
+    // when the call returns. Units that do not include folly/result/coro.h
+    // see its promise type only declared.
+    {"folly", "folly::result", K::None},
     // libunifex: task is an alias of a nested class template.
     {"unifex", "unifex::_task::_task::type", K::LazyTask},
     {"unifex", "unifex::task", K::LazyTask},

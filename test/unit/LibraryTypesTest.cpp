@@ -91,6 +91,7 @@ folly::Future<int> probe_future();
 decltype(folly::makeFuture(1)) probe_make_future();
 decltype(folly::coro::blockingWait(std::declval<folly::coro::Task<int>>()))
     probe_blocking_wait();
+folly::result<int> probe_result();
 )cpp");
   EXPECT_FALSE(P.Errors);
   expectKinds(P, {
@@ -114,6 +115,10 @@ decltype(folly::coro::blockingWait(std::declval<folly::coro::Task<int>>()))
                      {"probe_future", K::EagerTask},
                      {"probe_make_future", K::EagerTask},
                      {"probe_blocking_wait", K::None},
+                     // A value or an error, complete when the call returns;
+                     // its promise is only declared here (lazy, unknown,
+                     // without the profile).
+                     {"probe_result", K::None},
                  });
   EXPECT_TRUE(P.info("probe_task").Nodiscard);
   // No operator co_await: only a folly promise's await_transform awaits it.

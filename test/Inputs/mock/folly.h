@@ -216,3 +216,17 @@ template <typename T> T blockingWait(Task<T>&& t) {
 template <typename T> T blockingWait(SemiFuture<T>&& f) { return std::move(f).get(); }
 } // namespace coro
 } // namespace folly
+
+// folly::result<T>: a value or an error with coroutine support (its
+// coroutines never suspend). The promise lives in folly/result/coro.h, so a
+// unit that does not include it sees the promise type only declared.
+namespace folly {
+namespace detail {
+template <typename T, typename = void> struct result_promise;
+} // namespace detail
+template <typename T> class [[nodiscard]] result {
+public:
+  using promise_type = detail::result_promise<T>;
+  bool has_value() const;
+};
+} // namespace folly
