@@ -39,7 +39,7 @@ unawaited=/work/main/build/bin/unawaited
 floor=1
 report_only=0
 jobs=2
-known=(cppcoro libcoro concurrencpp async_simple qcoro seastar)
+known=(cppcoro libcoro concurrencpp async_simple qcoro seastar folly)
 declare -A tus=()
 names=() dirs=()
 
@@ -95,6 +95,10 @@ heavy=(nice -n 10)
 #               configured into build/<dir> each and the databases merged
 #   cmake_args  its own configure options (tests and examples ON)
 #   tus_default default TU regex (empty: every TU)
+#   extra_tus   optional: a glob (relative to the checkout) of sources the
+#               CMake build does not compile, added to the database with
+#   extra_like  the command of the first database entry whose file matches
+#               this regex (its file replaced, its output dropped)
 # --------------------------------------------------------------------------
 recipe_cppcoro() {
   # doctest is vendored (a plain directory, not a submodule).
@@ -166,6 +170,26 @@ recipe_seastar() {
   tus_default='^(tests|apps|demos)/'
 }
 
+recipe_folly() {
+  # folly's CMake build with bookworm's packages (fmt 9, fast_float 3.9,
+  # Boost 1.81 to match unawaited's bootstrap).
+  pkgs=(libboost-context1.81-dev libboost-filesystem1.81-dev
+        libboost-program-options1.81-dev libboost-regex1.81-dev
+        libboost-system1.81-dev libboost-thread1.81-dev
+        libdouble-conversion-dev libgoogle-glog-dev libgflags-dev
+        libevent-dev libfmt-dev libssl-dev zlib1g-dev liblz4-dev libzstd-dev
+        libsnappy-dev liblzma-dev libbz2-dev libfast-float-dev libsodium-dev
+        libaio-dev liburing-dev libunwind-dev libgtest-dev libgmock-dev)
+  projects=(.)
+  cmake_args=(-DBUILD_TESTS=OFF)
+  # Its CMake build compiles no coroutine tests (its BUCK files do): they
+  # get the command of the coroutine library's own units (gtest and gmock
+  # come from Debian's /usr/include).
+  extra_tus='folly/coro/test/*.cpp'
+  extra_like='/folly/coro/[^/]*[.]cpp$'
+  tus_default='^folly/coro/'
+}
+
 # --------------------------------------------------------------------------
 apt_updated=0
 install_pkgs() {
@@ -233,6 +257,40 @@ for b in sys.argv[2:]:
 json.dump(merged, open(dst, "w"), indent=1)
 EOF
   fi
+}
+
+# Sources the build does not compile (a recipe's extra_tus), added with the
+# command of a unit like them.
+add_extra_tus() {
+  [[ -n ${extra_tus:-} ]] || return 0
+  "$py" - "$build/compile_commands.json" "$checkout" "$extra_tus" "$extra_like" <<'EOF'
+import glob, json, os, re, shlex, sys
+db_path, checkout, pattern, like = sys.argv[1:5]
+db = json.load(open(db_path))
+path = lambda e: os.path.realpath(os.path.join(e["directory"], e["file"]))
+known = {path(e) for e in db}
+ref = next(e for e in db if re.search(like, e["file"]))
+args = ref.get("arguments") or shlex.split(ref["command"])
+added = 0
+for f in sorted(glob.glob(os.path.join(checkout, pattern))):
+    f = os.path.realpath(f)
+    if f in known:
+        continue
+    new, skip = [], False
+    for a in args:
+        if skip:
+            skip = False
+        elif a == "-o":
+            skip = True
+        elif os.path.realpath(os.path.join(ref["directory"], a)) == path(ref):
+            new.append(f)
+        else:
+            new.append(a)
+    db.append({"directory": ref["directory"], "file": f, "arguments": new})
+    added += 1
+json.dump(db, open(db_path, "w"), indent=1)
+print(f"sweep: {added} sources added to the database like {ref['file']}", file=sys.stderr)
+EOF
 }
 
 # Generate only what the TUs need before they can be parsed: the custom
@@ -521,10 +579,10 @@ for name in "${names[@]}"; do
     echo "sweep: $name: no checkout at $checkout (run scripts/sweep-checkout.sh)" >&2
     status=1; continue
   fi
+  unset tus_default extra_tus extra_like
   "recipe_$name"
   tu_regex=${tus_default:-}
   [[ -v "tus[$name]" ]] && tu_regex=${tus[$name]}
-  unset tus_default
   if ((report_only)); then
     report || status=1
     continue
@@ -539,6 +597,7 @@ for name in "${names[@]}"; do
   # The sweep's own tools, then the codebase's packages.
   step apt install_pkgs time cmake ninja-build clang-19 "${pkgs[@]}" &&
   step configure configure &&
+  add_extra_tus &&
   step generate generate &&
   select_tus &&
   step unawaited run_unawaited &&
