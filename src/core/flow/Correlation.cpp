@@ -163,9 +163,10 @@ void UseScan::reference(const DeclRefExpr *D, const Stmt *Parent,
     Step = U->isIncrementOp() ? 1 : 2;
   } else if (const auto *B = dyn_cast_or_null<BinaryOperator>(Parent);
              B && B->getLHS()->IgnoreParens() == D) {
+    Step = stepOf(B);
     if (B->getOpcode() == BO_Assign)
       K = Use::Reset;
-    else if ((Step = stepOf(B)))
+    else if (Step)
       K = Use::Step;
   }
   Kinds[D] = K;
