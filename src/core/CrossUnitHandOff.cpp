@@ -33,7 +33,14 @@ std::string handOffKey(AnalysisContext &AC, const FunctionDecl *FD,
     return "";
   // By value, the definition's unit decides alone: a named parameter dies
   // there (coro-unawaited-variable), an unnamed one is a deliberate sink.
-  if (!FD->getParamDecl(I)->getType()->isReferenceType())
+  // A call's task binds only to `T&&` or `const T&`; an operator's
+  // operand is no helper's argument (Analysis.cpp).
+  QualType T = FD->getParamDecl(I)->getType();
+  if (!T->isRValueReferenceType() &&
+      !(T->isLValueReferenceType() &&
+        T.getNonReferenceType().isConstQualified()))
+    return "";
+  if (FD->isOverloadedOperator())
     return "";
   // Qualified name and type are the same in every unit; the file of the
   // first declaration keeps apart two programs' functions of one name.
@@ -65,7 +72,7 @@ void sendHandOffFacts(AnalysisContext &AC, const FunctionDecl *Def) {
   for (unsigned I = 0; I < Def->getNumParams(); ++I) {
     const ParmVarDecl *P = Def->getParamDecl(I);
     if (!P->getType()->isReferenceType())
-      continue;
+      continue; // handOffKey's first test, before the classifier's
     QualType T = P->getType().getNonReferenceType().getUnqualifiedType();
     std::optional<CheckId> Check = droppedTaskCheck(AC.Classifier.classify(T));
     // The walk of the check that would report the call sends the fact; a

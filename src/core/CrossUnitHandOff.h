@@ -24,8 +24,9 @@ std::optional<CheckId> droppedTaskCheck(const TypeInfo &Info);
 /// unit could decide it; empty when it hands on whatever that body does:
 /// the exclusions of handsOnParameter that do not need the body (a runner,
 /// a non-final virtual, a constructor, a library's function), a function
-/// no other unit can define (internal linkage, a template's), and a
-/// by-value parameter (reported in the callee, or a deliberate sink).
+/// no other unit can define (internal linkage, a template's), an
+/// operator, a by-value parameter (reported in the callee, or a deliberate
+/// sink) and a `T&` one (no temporary binds to it).
 std::string handOffKey(AnalysisContext &AC, const clang::FunctionDecl *FD,
                        unsigned I);
 

@@ -100,6 +100,15 @@ protected:
     return run(Argv, Dir);
   }
 
+  /// Replaces the first \p From in the project's \p File.
+  void replace(const std::string &File, const std::string &From,
+               const std::string &To) {
+    std::string Text = readFile(Dir + File);
+    ASSERT_NE(Text.find(From), std::string::npos) << File;
+    Text.replace(Text.find(From), From.size(), To);
+    writeFile(Dir + File, Text);
+  }
+
   static bool has(const std::string &Text, const std::string &Needle) {
     return Text.find(Needle) != std::string::npos;
   }
@@ -167,16 +176,9 @@ TEST_F(HandOffAcrossUnits, ADefinitionThatKeepsTheTaskMakesTheCallQuiet) {
 
 TEST_F(HandOffAcrossUnits, ACoroutineThatAwaitsTheTaskMakesTheCallQuiet) {
   // launder a coroutine, awaited by its caller.
-  auto Replace = [&](const std::string &File, const std::string &From,
-                     const std::string &To) {
-    std::string Text = readFile(Dir + File);
-    ASSERT_NE(Text.find(From), std::string::npos) << File;
-    Text.replace(Text.find(From), From.size(), To);
-    writeFile(Dir + File, Text);
-  };
-  Replace("/inc/util.h", "void launder(demo::Task<int> &&t);",
+  replace("/inc/util.h", "void launder(demo::Task<int> &&t);",
           "demo::Task<> launder(demo::Task<int> &&t);");
-  Replace("/src/a.cpp", "void tick() {\n  launder(fetch());",
+  replace("/src/a.cpp", "void tick() {\n  launder(fetch());",
           "demo::Task<> tick() {\n  co_await launder(fetch());");
   auto Body = [&](const char *Int) {
     writeFile(Dir + "/src/util.cpp", util(Int, KeepsLong));
@@ -195,6 +197,33 @@ TEST_F(HandOffAcrossUnits, ACoroutineThatAwaitsTheTaskMakesTheCallQuiet) {
   RunResult Awaits = cli({});
   EXPECT_EQ(Awaits.ExitCode, 0) << Awaits.Out << Awaits.Err;
   EXPECT_FALSE(has(Awaits.Out, "coro-discarded-task")) << Awaits.Out;
+}
+
+TEST_F(HandOffAcrossUnits, AConstReferenceThatOnlyReadsTheTaskDropsIt) {
+  replace("/inc/util.h", "} // namespace app",
+          "bool peek(const demo::Task<int> &t);\n"
+          "void poke(demo::Task<int> &t);\n"
+          "} // namespace app");
+  replace("/src/a.cpp", "  relay(fetch());",
+          "  relay(fetch());\n  peek(fetch());");
+  writeFile(Dir + "/src/util.cpp",
+            util(KeepsInt, KeepsLong,
+                 "bool peek(const demo::Task<int> &t) { return t.done(); }\n"
+                 "void poke(demo::Task<int> &t) {}\n"));
+  RunResult R = cli({"--verbose"});
+  EXPECT_EQ(R.ExitCode, 1) << R.Out << R.Err;
+  EXPECT_EQ(count(R.Out, "[coro-discarded-task]"), 1u) << R.Out;
+  EXPECT_TRUE(has(R.Out, "a.cpp:7:8: warning: 'fetch' returns a lazy "
+                         "coroutine task 'demo::Task<int>' that is passed to "
+                         "'peek', which never awaits or keeps it"))
+      << R.Out;
+  EXPECT_TRUE(has(R.Out, "util.cpp:15:34: note: 'peek' drops its parameter "
+                         "'t' without awaiting it"))
+      << R.Out;
+  // No temporary binds to poke's `Task<int>&`: it sends no fact.
+  EXPECT_TRUE(has(R.Err, "4 hand-off facts on 4 parameters; 1 of 4 "
+                         "candidate findings kept ("))
+      << R.Err;
 }
 
 TEST_F(HandOffAcrossUnits, OnlyTheOverloadThatDropsIsReported) {
