@@ -8,6 +8,7 @@
 #ifndef UNAWAITED_FINDING_H
 #define UNAWAITED_FINDING_H
 
+#include "unawaited/HandOffFact.h"
 #include "unawaited/MemberFact.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceLocation.h"
@@ -50,9 +51,11 @@ struct Finding {
   /// counts as its enclosing function). No line numbers, so baselines can
   /// use it in fingerprints that survive unrelated edits.
   std::string Function;
-  /// Non-empty: a whole-program candidate, reported only if no translation
-  /// unit of the run consumes the member this key names (MemberFact). Made
-  /// only for a sink that wantsMemberFacts().
+  /// Non-empty: a whole-program candidate, reported only if the other
+  /// units' facts confirm it: no unit consumes the member this key names
+  /// (MemberFact), or the callee's body, defined in another unit, drops
+  /// the parameter it names (HandOffFact, key from HandOffKeyPrefix). Made
+  /// only for a sink that wantsWholeProgramFacts().
   std::string WholeProgramKey;
 };
 
@@ -62,9 +65,10 @@ public:
   virtual ~FindingSink();
   virtual void report(const Finding &F) = 0;
   /// A host that sees every translation unit of a program (the CLI) asks
-  /// for member facts and whole-program candidates; others never get them.
-  virtual bool wantsMemberFacts() const { return false; }
+  /// for whole-program facts and candidates; others never get them.
+  virtual bool wantsWholeProgramFacts() const { return false; }
   virtual void memberFact(const MemberFact &) {}
+  virtual void handOffFact(const HandOffFact &) {}
 };
 
 } // namespace unawaited

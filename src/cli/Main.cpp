@@ -9,9 +9,9 @@
 // The command-line options, and main(): the pipeline of stages, each in a
 // file of its own. Inputs (the database, the files), Filter (what the
 // report keeps), Plan (the worker tasks), Run (the workers, the cache and
-// the progress bar), WholeProgram (member facts merged over the database),
-// Merge (the results into one report) and Outputs (the baseline, the
-// report, the files written).
+// the progress bar), WholeProgram (member and hand-off facts merged over
+// the database), Merge (the results into one report) and Outputs (the
+// baseline, the report, the files written).
 //
 //===----------------------------------------------------------------------===//
 #include "Filter.h"
@@ -240,20 +240,30 @@ std::optional<int> parseOptions(int Argc, const char **Argv) {
   return std::nullopt;
 }
 
-/// Whole-program member facts (WholeProgram.h): only a run over every unit
-/// of the database can say that no unit consumes a member.
+/// Whole-program facts (WholeProgram.h): only a run over every unit of the
+/// database can say that no unit consumes a member; any run can show a
+/// callee's body, in another unit, dropping its parameter.
 void mergeWholeProgram(std::vector<TUResult> &Results, bool WholeDatabase,
                        bool Verbose) {
-  auto Start = std::chrono::steady_clock::now();
-  WholeProgramStats S = mergeMemberFacts(Results, WholeDatabase);
+  auto Timed = [&](auto Merge) {
+    auto Start = std::chrono::steady_clock::now();
+    WholeProgramStats S = Merge();
+    return std::pair(S, std::chrono::duration<double, std::milli>(
+                            std::chrono::steady_clock::now() - Start)
+                            .count());
+  };
+  auto [M, MemberMs] =
+      Timed([&] { return mergeMemberFacts(Results, WholeDatabase); });
+  auto [H, HandOffMs] = Timed([&] { return mergeHandOffFacts(Results); });
   if (!Verbose)
     return;
-  double Ms = std::chrono::duration<double, std::milli>(
-                  std::chrono::steady_clock::now() - Start)
-                  .count();
   errs() << formatv("unawaited: whole program: {0} member facts on {1} "
                     "members; {2} of {3} candidate findings kept ({4:f1} ms)\n",
-                    S.Facts, S.Members, S.Kept, S.Candidates, Ms);
+                    M.Facts, M.Members, M.Kept, M.Candidates, MemberMs);
+  errs() << formatv("unawaited: whole program: {0} hand-off facts on {1} "
+                    "parameters; {2} of {3} candidate findings kept ({4:f1} "
+                    "ms)\n",
+                    H.Facts, H.Members, H.Kept, H.Candidates, HandOffMs);
 }
 
 /// The options of each stage, from the command line.

@@ -168,4 +168,28 @@ bool fromJSON(const llvm::json::Value &V, MemberFact &F, llvm::json::Path P) {
          Strings("defined", F.Defined);
 }
 
+llvm::json::Value toJSON(const HandOffFact &F) {
+  return Object{{"handoff-fact", Object{{"key", bytesToJSON(F.Key)},
+                                        {"hands-on", F.HandsOn},
+                                        {"note-file", bytesToJSON(F.NoteFile)},
+                                        {"note-offset", F.NoteOffset},
+                                        {"note", bytesToJSON(F.Note)}}}};
+}
+
+bool fromJSON(const llvm::json::Value &V, HandOffFact &F, llvm::json::Path P) {
+  const llvm::json::Object *Outer = V.getAsObject();
+  const llvm::json::Value *Inner = Outer ? Outer->get("handoff-fact") : nullptr;
+  if (!Inner) {
+    P.report("expected a hand-off fact");
+    return false;
+  }
+  llvm::json::ObjectMapper O(*Inner, P.field("handoff-fact"));
+  return O &&
+         mapBytes(*Inner, {{"key", &F.Key},
+                           {"note-file", &F.NoteFile},
+                           {"note", &F.Note}}) &&
+         O.map("hands-on", F.HandsOn) &&
+         mapUnsigned(O, "note-offset", F.NoteOffset);
+}
+
 } // namespace unawaited

@@ -3,6 +3,7 @@
 #ifndef UNAWAITED_CLI_RECORD_H
 #define UNAWAITED_CLI_RECORD_H
 
+#include "unawaited/HandOffFact.h"
 #include "unawaited/MemberFact.h"
 #include "llvm/Support/JSON.h"
 #include <string>
@@ -47,8 +48,8 @@ struct DiagRecord {
   /// directory, for --export-fixes; set by the parent, not sent.
   std::string MainFile;
   std::string BuildDirectory;
-  /// A whole-program candidate: kept only if no unit consumes this member
-  /// (WholeProgram.h); empty for every other finding.
+  /// A whole-program candidate: kept only if the other units' facts
+  /// confirm it (WholeProgram.h); empty for every other finding.
   std::string WholeProgramKey;
 
   bool isFinding() const { return llvm::StringRef(Check).starts_with("coro-"); }
@@ -60,6 +61,8 @@ struct TUResult {
   std::vector<DiagRecord> Diags;
   /// What the unit knows of task members other units may consume.
   std::vector<MemberFact> Facts;
+  /// Whether the functions it defines hand on their task parameters.
+  std::vector<HandOffFact> HandOffs;
   bool Failed = false;       ///< crashed, timed out, or did not compile
   std::string FailureReason; ///< one line, for the run's error output
 };
@@ -92,9 +95,12 @@ std::string realPath(llvm::StringRef Path);
 
 namespace unawaited {
 /// A member fact is a line of its own: {"member-fact": {...}}. In the
-/// namespace of MemberFact, for llvm::json to find them.
+/// namespace of the facts, for llvm::json to find them.
 llvm::json::Value toJSON(const MemberFact &F);
 bool fromJSON(const llvm::json::Value &V, MemberFact &F, llvm::json::Path P);
+/// And a hand-off fact: {"handoff-fact": {...}}.
+llvm::json::Value toJSON(const HandOffFact &F);
+bool fromJSON(const llvm::json::Value &V, HandOffFact &F, llvm::json::Path P);
 } // namespace unawaited
 
 #endif

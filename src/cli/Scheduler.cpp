@@ -45,7 +45,7 @@ std::string firstLine(llvm::StringRef Text) {
 
 /// A worker's output: one JSON record per line (a line break inside a
 /// JSON string is escaped), parsed a line at a time: findings and errors,
-/// and member facts ({"member-fact": ...}).
+/// and whole-program facts ({"member-fact": ...}, {"handoff-fact": ...}).
 llvm::Error parseRecords(llvm::StringRef Text, TUResult &R) {
   while (!Text.empty()) {
     auto [Line, Rest] = Text.split('\n');
@@ -57,6 +57,13 @@ llvm::Error parseRecords(llvm::StringRef Text, TUResult &R) {
       if (!F)
         return F.takeError();
       R.Facts.push_back(std::move(*F));
+      continue;
+    }
+    if (Line.starts_with("{\"handoff-fact\"")) {
+      auto F = llvm::json::parse<HandOffFact>(Line);
+      if (!F)
+        return F.takeError();
+      R.HandOffs.push_back(std::move(*F));
       continue;
     }
     auto D = llvm::json::parse<DiagRecord>(Line);
@@ -73,6 +80,7 @@ void readOutput(llvm::StringRef Output, TUResult &R) {
   if (llvm::Error E = parseRecords(Output, R)) {
     R.Diags.clear();
     R.Facts.clear();
+    R.HandOffs.clear();
     R.Failed = true;
     R.FailureReason =
         "unreadable worker output: " + llvm::toString(std::move(E));

@@ -18,6 +18,16 @@ struct Merged {
     });
   }
 };
+
+/// One callee's parameter, over every unit that defines the callee.
+struct MergedHandOff {
+  bool HandsOn = false;
+  const HandOffFact *Drops = nullptr; ///< the first fact saying it drops
+};
+
+bool isHandOffKey(llvm::StringRef Key) {
+  return Key.starts_with(HandOffKeyPrefix);
+}
 } // namespace
 
 WholeProgramStats mergeMemberFacts(std::vector<TUResult> &Results,
@@ -49,7 +59,7 @@ WholeProgramStats mergeMemberFacts(std::vector<TUResult> &Results,
   Stats.Members = Members.size();
   for (TUResult &R : Results) {
     llvm::erase_if(R.Diags, [&](const DiagRecord &D) {
-      if (D.WholeProgramKey.empty())
+      if (D.WholeProgramKey.empty() || isHandOffKey(D.WholeProgramKey))
         return false;
       ++Stats.Candidates;
       auto It = Members.find(D.WholeProgramKey);
@@ -57,6 +67,48 @@ WholeProgramStats mergeMemberFacts(std::vector<TUResult> &Results,
       Stats.Kept += Keep;
       return !Keep;
     });
+  }
+  return Stats;
+}
+
+WholeProgramStats mergeHandOffFacts(std::vector<TUResult> &Results) {
+  WholeProgramStats Stats;
+  llvm::StringMap<MergedHandOff> Params;
+  for (const TUResult &R : Results) {
+    Stats.Facts += R.HandOffs.size();
+    // A summary read from a broken AST is no evidence.
+    if (R.Failed)
+      continue;
+    for (const HandOffFact &F : R.HandOffs) {
+      MergedHandOff &M = Params[F.Key];
+      M.HandsOn |= F.HandsOn;
+      if (!F.HandsOn && !M.Drops)
+        M.Drops = &F;
+    }
+  }
+  Stats.Members = Params.size();
+  for (TUResult &R : Results) {
+    llvm::erase_if(R.Diags, [&](DiagRecord &D) {
+      if (!isHandOffKey(D.WholeProgramKey))
+        return false;
+      ++Stats.Candidates;
+      auto It = Params.find(D.WholeProgramKey);
+      if (It == Params.end() || It->second.HandsOn)
+        return true;
+      const HandOffFact &F = *It->second.Drops;
+      NoteRecord N;
+      N.File = F.NoteFile;
+      N.Offset = F.NoteOffset;
+      N.Message = F.Note;
+      if (!N.File.empty())
+        D.Notes.push_back(std::move(N));
+      ++Stats.Kept;
+      return false;
+    });
+  }
+  for (TUResult &R : Results) {
+    R.HandOffs.clear();
+    R.HandOffs.shrink_to_fit();
   }
   return Stats;
 }

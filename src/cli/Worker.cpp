@@ -409,9 +409,11 @@ int runWorker(llvm::StringRef TaskFile) {
                       SM.getFileOffset(L), F.Message)] = {F.Function,
                                                           F.WholeProgramKey};
   });
-  // Member facts, for the parent's whole-program merge (WholeProgram.h).
+  // Whole-program facts, for the parent's merge (WholeProgram.h).
   std::vector<MemberFact> Facts;
-  tidy::setMemberFactObserver([&](const MemberFact &F) { Facts.push_back(F); });
+  std::vector<HandOffFact> HandOffs;
+  tidy::setFactObserver({[&](const MemberFact &F) { Facts.push_back(F); },
+                         [&](const HandOffFact &F) { HandOffs.push_back(F); }});
   ClangTidyContext Context(std::move(*Provider));
   OneCommandDatabase DB(T.Command);
   // For the result cache: every file the parse reads, through this FS.
@@ -460,6 +462,12 @@ int runWorker(llvm::StringRef TaskFile) {
   }
   for (const MemberFact &F : Facts)
     llvm::outs() << toJSON(F) << "\n";
+  // The note's file as the unit named it: relative to the command's
+  // directory, as clang-tidy's diagnostics are.
+  for (HandOffFact &F : HandOffs) {
+    F.NoteFile = absolute(F.NoteFile, T.Command.Directory);
+    llvm::outs() << toJSON(F) << "\n";
+  }
   llvm::outs().flush();
   return 0;
 }

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "unawaited/Analysis.h"
 #include "AnalysisContext.h"
+#include "CrossUnitHandOff.h"
 #include "DiscardedTask.h"
 #include "UnawaitedMember.h"
 #include "UnawaitedVariable.h"
@@ -59,6 +60,10 @@ public:
     Scopes.push_back(makeFunctionScope(FD));
     bool Result = Base::TraverseDecl(D);
     Scopes.pop_back();
+    // What this body does with its task parameters, for callers in units
+    // that see only a declaration.
+    if (Discarding && AC.wantsWholeProgramFacts())
+      sendHandOffFacts(AC, FD);
     if (AC.Checks.UnawaitedVariable && !FD->isDependentContext()) {
       if (isClassCallOperator(FD))
         DeferredCallOperators.push_back(FD);

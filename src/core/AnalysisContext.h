@@ -56,9 +56,10 @@ public:
   /// every instantiation agreed on.
   void flush();
 
-  /// Whether the host merges member facts over a whole program.
-  bool wantsMemberFacts() const { return Sink.wantsMemberFacts(); }
+  /// Whether the host merges facts over a whole program.
+  bool wantsWholeProgramFacts() const { return Sink.wantsWholeProgramFacts(); }
   void memberFact(const MemberFact &F) { Sink.memberFact(F); }
+  void handOffFact(const HandOffFact &F) { Sink.handOffFact(F); }
 
   /// Library code: system headers, and headers installed under
   /// /usr/include or /usr/local/include even when reached through -I (as

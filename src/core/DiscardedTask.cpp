@@ -1,6 +1,7 @@
 //===- DiscardedTask.cpp - Task values thrown away ------------------------===//
 #include "DiscardedTask.h"
 #include "AstUtils.h"
+#include "CrossUnitHandOff.h"
 #include "flow/Consumption.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -256,29 +257,33 @@ void DiscardedTaskChecker::droppedArgument(const Expr *Arg,
   if (!Call || !Call->isPRValue() || Call->isTypeDependent() || !Callee)
     return;
   const TypeInfo &Info = AC.Classifier.classify(Call->getType());
-  CheckId Check;
-  if (Info.mustBeAwaited())
-    Check = CheckId::DiscardedTask;
-  else if (Info.Kind == TaskKind::EagerTask)
-    Check = CheckId::DiscardedEagerTask;
-  else
-    return;
+  std::optional<CheckId> Check = droppedTaskCheck(Info);
   // A copyable task lives on in its other copies.
-  if (!AC.Checks.isEnabled(Check) || isCopyableType(Call->getType()) ||
+  if (!Check || !AC.Checks.isEnabled(*Check) ||
+      isCopyableType(Call->getType()) ||
       AC.Classifier.isIgnoredFunction(Call->getDirectCallee()) ||
       (Check == CheckId::DiscardedEagerTask &&
-       keepsNothing(Call->getDirectCallee())) ||
-      handsOnParameter(AC, Callee, I))
+       keepsNothing(Call->getDirectCallee())))
     return;
+  // A body in another unit: a candidate, for a host that merges the
+  // units' summaries (CrossUnitHandOff.h); to others it hands on.
   const FunctionDecl *Def = nullptr;
-  Callee->hasBody(Def);
-  const ParmVarDecl *P = Def->getParamDecl(I);
+  std::string WholeProgramKey;
+  if (!Callee->hasBody(Def)) {
+    if (!AC.wantsWholeProgramFacts())
+      return;
+    WholeProgramKey = handOffKey(AC, Callee, I);
+    if (WholeProgramKey.empty())
+      return;
+  } else if (handsOnParameter(AC, Callee, I)) {
+    return;
+  }
   const auto *M = dyn_cast<CXXMethodDecl>(Callee);
   std::string Name = M && M->getParent()->isLambda()
                          ? std::string("a lambda")
                          : "'" + Callee->getNameAsString() + "'";
   Finding F;
-  F.Check = Check;
+  F.Check = *Check;
   F.Loc = findingLoc(Call);
   F.Range = Call->getSourceRange();
   std::string What = describeDiscard(
@@ -287,15 +292,13 @@ void DiscardedTaskChecker::droppedArgument(const Expr *Arg,
   std::string Source = describeCallee(Call);
   F.Message = Source.empty() ? "expression creates " + What
                              : Source + " returns " + What;
-  std::string Param = P->getName().empty()
-                          ? "its parameter " + std::to_string(I + 1)
-                          : "its parameter '" + P->getNameAsString() + "'";
-  // The note points at the user's code when the callee is a library's.
-  if (!AC.isLibraryLocation(P->getLocation())) {
-    std::string Who = M && M->getParent()->isLambda() ? "the lambda" : Name;
-    F.Notes.push_back(
-        {P->getLocation(), Who + " drops " + Param + " without awaiting it", {}});
-  }
+  // The note points at the user's code when the callee is a library's; a
+  // candidate's comes with the fact of the unit that defines the callee.
+  if (Def && !AC.isLibraryLocation(Def->getParamDecl(I)->getLocation()))
+    F.Notes.push_back({Def->getParamDecl(I)->getLocation(),
+                       dropNote(Callee, Def->getParamDecl(I), I),
+                       {}});
+  F.WholeProgramKey = std::move(WholeProgramKey);
   AC.report(std::move(F));
 }
 

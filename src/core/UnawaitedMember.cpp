@@ -72,7 +72,7 @@ void UnawaitedMemberChecker::field(const FieldDecl *F) {
   // For the whole-program merge every member that may get a fact is
   // looked at, used here or not: the unit may define the functions that
   // the other units' candidates need to see defined.
-  if (AC.wantsMemberFacts() && mayHaveFact(patternField(F)))
+  if (AC.wantsWholeProgramFacts() && mayHaveFact(patternField(F)))
     (void)entry(F);
   const Expr *Init = F->getInClassInitializer();
   if (!Init || F->getParent()->isDependentContext())
@@ -192,7 +192,7 @@ void UnawaitedMemberChecker::finish() {
     // consumes the member.
     std::optional<MemberFact> Fact;
     if (!everyUseVisible(Key)) {
-      if (AC.wantsMemberFacts())
+      if (AC.wantsWholeProgramFacts())
         Fact = wholeProgramFact(Key);
       if (!Fact)
         continue;

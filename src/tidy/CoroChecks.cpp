@@ -19,12 +19,12 @@ void setFindingObserver(FindingObserver Observer) {
   observer() = std::move(Observer);
 }
 
-static MemberFactObserver &factObserver() {
-  static MemberFactObserver Observer;
+static FactObserver &factObserver() {
+  static FactObserver Observer;
   return Observer;
 }
 
-void setMemberFactObserver(MemberFactObserver Observer) {
+void setFactObserver(FactObserver Observer) {
   factObserver() = std::move(Observer);
 }
 
@@ -51,8 +51,12 @@ public:
     }
   }
 
-  bool wantsMemberFacts() const override { return bool(factObserver()); }
-  void memberFact(const MemberFact &F) override { factObserver()(F); }
+  // The worker sets both or neither.
+  bool wantsWholeProgramFacts() const override {
+    return factObserver().Member && factObserver().HandOff;
+  }
+  void memberFact(const MemberFact &F) override { factObserver().Member(F); }
+  void handOffFact(const HandOffFact &F) override { factObserver().HandOff(F); }
 
 private:
   DiagnosticBuilder diag(SourceLocation Loc, llvm::StringRef Message,

@@ -81,11 +81,15 @@ using FindingObserver =
     std::function<void(const Finding &, const clang::SourceManager &)>;
 void setFindingObserver(FindingObserver Observer);
 
-/// Receives the member facts of each unit (Finding.h); while it is set, the
-/// checks also report whole-program candidates, which only a host that
-/// merges facts over every unit may keep (the CLI's worker sets it).
-using MemberFactObserver = std::function<void(const MemberFact &)>;
-void setMemberFactObserver(MemberFactObserver Observer);
+/// Receives the whole-program facts of each unit (Finding.h): member facts
+/// and hand-off facts. While it is set, the checks also report
+/// whole-program candidates, which only a host that merges facts over
+/// every unit may keep (the CLI's worker sets it).
+struct FactObserver {
+  std::function<void(const MemberFact &)> Member;
+  std::function<void(const HandOffFact &)> HandOff;
+};
+void setFactObserver(FactObserver Observer);
 
 } // namespace unawaited::tidy
 
