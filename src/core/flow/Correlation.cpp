@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Correlation.h"
+#include "Consumption.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include <array>
@@ -138,10 +139,9 @@ bool bindsToConstRef(const Expr *Arg, const Stmt *Parent) {
   for (unsigned I = Skip; I < Args.size(); ++I) {
     if (Args[I]->IgnoreParenImpCasts() != Arg)
       continue;
-    if (I - Skip >= Callee->getNumParams())
-      return false;
-    QualType T = Callee->getParamDecl(I - Skip)->getType();
-    return T->isLValueReferenceType() && T->getPointeeType().isConstQualified();
+    // The same test that says a `const T&` parameter does not take a task.
+    QualType T = paramType(Callee, I - Skip);
+    return !T.isNull() && T->isLValueReferenceType() && !consumingParam(T);
   }
   return false;
 }
